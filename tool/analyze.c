@@ -1,0 +1,112 @@
+/* analyze.c - parse one translation unit, build its facts, run the rules.
+ *
+ * The translation unit lives only inside analyze_file: it is disposed as
+ * soon as the facts are extracted, so memory does not grow with the tree. */
+#include "analyze.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts_extract.h"
+#include "rules/registry.h"
+#include "strbuf.h"
+
+/* A binary file is not C; parsing it yields only noise. */
+static int looks_binary(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return 0;
+    char buffer[4096];
+    size_t length = fread(buffer, 1, sizeof buffer, file);
+    fclose(file);
+    return memchr(buffer, '\0', length) != NULL;
+}
+
+static const struct rule_info *parse_error_rule(void) { return rule_find("UM0001"); }
+
+/* One UM0001 warning naming the first error and the count. */
+static void report_parse_errors(CXTranslationUnit unit, const char *path, const bool *enabled,
+                                struct file_result *result)
+{
+    const struct rule_info *rule = parse_error_rule();
+    if (!rule || !enabled[rule - rule_registry])
+        return;
+    unsigned count = clang_getNumDiagnostics(unit), errors = 0;
+    CXDiagnostic first = NULL;
+    for (unsigned i = 0; i < count; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit, i);
+        enum CXDiagnosticSeverity severity = clang_getDiagnosticSeverity(diagnostic);
+        if (severity >= CXDiagnostic_Error) {
+            errors++;
+            if (!first) {
+                first = diagnostic;
+                continue;
+            }
+        }
+        clang_disposeDiagnostic(diagnostic);
+    }
+    if (!first)
+        return;
+    CXFile file = NULL;
+    unsigned line = 1, column = 1, offset = 0;
+    clang_getFileLocation(clang_getDiagnosticLocation(first), &file, &line, &column, &offset);
+    CXString text = clang_getDiagnosticSpelling(first);
+    CXString file_name = clang_getFileName(file);
+    const char *where = clang_getCString(file_name);
+    struct finding *finding = finding_list_add(&result->findings);
+    finding->code = rule->code;
+    finding->name = rule->name;
+    finding->severity = rule->severity;
+    /* Report in the analysed file; an error inside a header is located at line 1. */
+    int in_main = clang_Location_isFromMainFile(clang_getDiagnosticLocation(first));
+    finding->where.file = xstrdup(path);
+    finding->where.line = in_main ? line : 1;
+    finding->where.column = in_main ? column : 1;
+    finding->where.end_line = finding->where.line;
+    finding->where.end_column = finding->where.column;
+    finding->where.offset = in_main ? offset : 0;
+    finding->message = xasprintf("%u parse error%s; the first: %s%s%s%s; findings in this file may be incomplete",
+                                 errors, errors == 1 ? "" : "s",
+                                 in_main || !where ? "" : where, in_main || !where ? "" : ": ",
+                                 clang_getCString(text), "");
+    clang_disposeString(file_name);
+    clang_disposeString(text);
+    clang_disposeDiagnostic(first);
+}
+
+static void run_rules(const struct facts *facts, const bool *enabled, struct file_result *result)
+{
+    for (size_t i = 0; i < rule_registry_count; i++) {
+        if (!enabled[i] || !rule_registry[i].run)
+            continue;
+        struct rule_context context = {facts, &rule_registry[i], &result->findings};
+        rule_registry[i].run(&context);
+    }
+}
+
+void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
+                  const bool *enabled, struct file_result *result)
+{
+    memset(result, 0, sizeof *result);
+    if (looks_binary(path)) {
+        result->error = xasprintf("%s: not a text file (contains NUL bytes)", path);
+        return;
+    }
+    CXTranslationUnit unit = NULL;
+    unsigned parse_options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+    enum CXErrorCode status = clang_parseTranslationUnit2(
+        index, path, (const char *const *)arguments->items, (int)arguments->count, NULL, 0, parse_options, &unit);
+    if (status != CXError_Success || !unit) {
+        result->error = xasprintf("%s: libclang could not parse the file (error %d)", path, (int)status);
+        return;
+    }
+    report_parse_errors(unit, path, enabled, result);
+    struct facts facts;
+    facts_init(&facts, path);
+    facts_extract(unit, path, &facts);
+    clang_disposeTranslationUnit(unit);
+    run_rules(&facts, enabled, result);
+    facts_free(&facts);
+}

@@ -1,0 +1,63 @@
+/* checks.c - ordered glob selection of rules, as clang-tidy's --checks. */
+#include "checks.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/registry.h"
+#include "strbuf.h"
+
+static char *trim(char *text)
+{
+    while (*text == ' ' || *text == '\t')
+        text++;
+    char *end = text + strlen(text);
+    while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+    return text;
+}
+
+int select_checks(const char *globs, bool *enabled, char *error, size_t error_size)
+{
+    for (size_t i = 0; i < rule_registry_count; i++)
+        enabled[i] = true;
+    if (!globs)
+        return 0;
+    char *copy = xstrdup(globs);
+    int status = 0;
+    for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+        char *glob = trim(item);
+        if (!*glob)
+            continue;
+        bool enable = true;
+        if (*glob == '-') {
+            enable = false;
+            glob = trim(glob + 1);
+        }
+        bool matched = false;
+        for (size_t i = 0; i < rule_registry_count; i++) {
+            if (fnmatch(glob, rule_registry[i].code, 0) == 0 || fnmatch(glob, rule_registry[i].name, 0) == 0) {
+                enabled[i] = enable;
+                matched = true;
+            }
+        }
+        if (!matched) {
+            snprintf(error, error_size, "--checks: '%s' matches no check (see umalint --list-checks)", glob);
+            status = -1;
+            break;
+        }
+    }
+    free(copy);
+    if (status == 0) {
+        bool any = false;
+        for (size_t i = 0; i < rule_registry_count; i++)
+            any |= enabled[i];
+        if (!any) {
+            snprintf(error, error_size, "--checks: no check is enabled by '%s'", globs);
+            status = -1;
+        }
+    }
+    return status;
+}

@@ -1,0 +1,560 @@
+/* facts_extract.c - builds the facts IR (facts.h) in one traversal of a TU.
+ *
+ * Only code outside system headers is visited (the bundled shims and real
+ * WDK headers are system headers), so the cost is proportional to the
+ * driver's own code. Implicit casts are folded away; explicit casts, parens
+ * and macro-expanded calls keep enough source information for messages and
+ * fixes. Nothing here decides whether code is risky: that is the rules' job. */
+#include "facts_extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+struct extract_context {
+    CXTranslationUnit unit;
+    struct facts *facts;
+    const char *display_path;
+    CXFile main_file;
+    /* Files seen so far; few per TU, so a linear table is enough. */
+    CXFile *cx_files;
+    struct fact_file **fact_files;
+    unsigned file_count;
+};
+
+/* ---- files and locations ------------------------------------------------ */
+
+static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
+{
+    for (unsigned i = 0; i < ctx->file_count; i++)
+        if (clang_File_isEqual(ctx->cx_files[i], file))
+            return ctx->fact_files[i];
+    struct facts *facts = ctx->facts;
+    struct fact_file *entry = arena_alloc(&facts->arena, sizeof *entry);
+    entry->is_main = clang_File_isEqual(file, ctx->main_file);
+    if (entry->is_main) {
+        entry->path = facts->main_file;
+    } else {
+        CXString name = clang_getFileName(file);
+        entry->path = arena_strdup(&facts->arena, clang_getCString(name));
+        clang_disposeString(name);
+    }
+    size_t size = 0;
+    const char *contents = clang_getFileContents(ctx->unit, file, &size);
+    entry->contents = contents ? arena_strndup(&facts->arena, contents, size) : "";
+    entry->size = contents ? size : 0;
+
+    ctx->cx_files = xrealloc(ctx->cx_files, (ctx->file_count + 1) * sizeof *ctx->cx_files);
+    ctx->fact_files = xrealloc(ctx->fact_files, (ctx->file_count + 1) * sizeof *ctx->fact_files);
+    ctx->cx_files[ctx->file_count] = file;
+    ctx->fact_files[ctx->file_count] = entry;
+    ctx->file_count++;
+
+    facts->files = arena_alloc(&facts->arena, ctx->file_count * sizeof *facts->files);
+    memcpy(facts->files, ctx->fact_files, ctx->file_count * sizeof *facts->files);
+    facts->file_count = ctx->file_count;
+    return entry;
+}
+
+/* True when the location's spelling is inside a macro definition rather than
+ * in the code the user wrote at that place. */
+static bool spelled_in_macro(CXSourceLocation location)
+{
+    CXFile file_a, file_b;
+    unsigned offset_a, offset_b;
+    clang_getFileLocation(location, &file_a, NULL, NULL, &offset_a);
+    clang_getSpellingLocation(location, &file_b, NULL, NULL, &offset_b);
+    return offset_a != offset_b || !clang_File_isEqual(file_a, file_b);
+}
+
+static bool is_identifier_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Length of the token starting at `offset` (an identifier or one character). */
+static unsigned token_length(const struct fact_file *file, unsigned offset)
+{
+    unsigned end = offset;
+    while (end < file->size && is_identifier_char(file->contents[end]))
+        end++;
+    return end > offset ? end - offset : (offset < file->size ? 1 : 0);
+}
+
+static uint64_t key_for_location(CXSourceLocation location)
+{
+    CXFile file;
+    unsigned offset = 0;
+    clang_getFileLocation(location, &file, NULL, NULL, &offset);
+    uint64_t key = (uint64_t)(uintptr_t)file * 0x9E3779B97F4A7C15ull;
+    return (key ^ ((uint64_t)offset + 1) * 0xC2B2AE3D27D4EB4Full) | 1u;
+}
+
+static uint64_t decl_key_of(CXCursor declaration)
+{
+    if (clang_Cursor_isNull(declaration))
+        return 0;
+    return key_for_location(clang_getCursorLocation(declaration));
+}
+
+/* Fills the node's file, line/column range, offsets and text. */
+static void set_source_range(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
+{
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    CXSourceLocation begin = clang_getRangeStart(extent), end = clang_getRangeEnd(extent);
+    CXFile file = NULL, end_file = NULL;
+    unsigned line, column, offset, end_line, end_column, end_offset;
+    clang_getFileLocation(begin, &file, &line, &column, &offset);
+    clang_getFileLocation(end, &end_file, &end_line, &end_column, &end_offset);
+    if (!file)
+        return;
+    struct fact_file *fact_file = file_for(ctx, file);
+    node->file = fact_file->path;
+    node->line = line;
+    node->column = column;
+    node->offset = offset;
+    bool begins_in_macro = spelled_in_macro(begin);
+    if (begins_in_macro && offset < fact_file->size && is_identifier_char(fact_file->contents[offset])) {
+        unsigned length = token_length(fact_file, offset);
+        node->macro = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, length);
+    }
+    /* A range ending inside a macro expansion ends at the start of the
+     * invocation's last token; make it exclusive like ordinary ranges. */
+    if (spelled_in_macro(end) && clang_File_isEqual(file, end_file) && end_offset >= offset) {
+        unsigned length = token_length(fact_file, end_offset);
+        end_offset += length;
+        end_column += length;
+    }
+    if (!clang_File_isEqual(file, end_file) || end_offset < offset) {
+        end_offset = offset;
+        end_line = line;
+        end_column = column;
+    }
+    node->end_line = end_line;
+    node->end_column = end_column;
+    node->end_offset = end_offset;
+    if (end_offset <= fact_file->size)
+        node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
+    else
+        node->text = "";
+}
+
+/* ---- types -------------------------------------------------------------- */
+
+static const char *type_spelling(struct extract_context *ctx, CXType type)
+{
+    CXString spelling = clang_getTypeSpelling(type);
+    const char *text = arena_strdup(&ctx->facts->arena, clang_getCString(spelling));
+    clang_disposeString(spelling);
+    return text;
+}
+
+static enum type_class classify(CXType type)
+{
+    CXType canonical = clang_getCanonicalType(type);
+    switch (canonical.kind) {
+    case CXType_Void: return TYPE_VOID;
+    case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_Char16:
+    case CXType_Char32: case CXType_UShort: case CXType_UInt: case CXType_ULong:
+    case CXType_ULongLong: case CXType_UInt128: case CXType_Char_S: case CXType_SChar:
+    case CXType_WChar: case CXType_Short: case CXType_Int: case CXType_Long:
+    case CXType_LongLong: case CXType_Int128: case CXType_Enum:
+        return TYPE_INTEGER;
+    case CXType_Float: case CXType_Double: case CXType_LongDouble: return TYPE_FLOAT;
+    case CXType_Pointer: return TYPE_POINTER;
+    case CXType_Record: return TYPE_RECORD;
+    case CXType_ConstantArray: case CXType_IncompleteArray: case CXType_VariableArray:
+        return TYPE_ARRAY;
+    case CXType_FunctionProto: case CXType_FunctionNoProto: return TYPE_FUNCTION;
+    default: return TYPE_OTHER;
+    }
+}
+
+static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType type)
+{
+    if (type.kind == CXType_Invalid)
+        return;
+    out->spelling = type_spelling(ctx, type);
+    CXType canonical = clang_getCanonicalType(type);
+    out->canonical = type_spelling(ctx, canonical);
+    out->type_class = classify(type);
+    out->size = clang_Type_getSizeOf(type);
+    out->align = clang_Type_getAlignOf(type);
+    out->is_const = clang_isConstQualifiedType(type);
+    out->is_volatile = clang_isVolatileQualifiedType(type);
+    CXType element = {CXType_Invalid, {0, 0}};
+    if (out->type_class == TYPE_POINTER) {
+        element = clang_getPointeeType(type);
+        if (element.kind == CXType_Invalid)   /* a typedef of a pointer type */
+            element = clang_getPointeeType(canonical);
+    }
+    else if (out->type_class == TYPE_ARRAY)
+        element = clang_getArrayElementType(canonical);
+    if (element.kind != CXType_Invalid) {
+        out->pointee_spelling = type_spelling(ctx, element);
+        out->pointee_canonical = type_spelling(ctx, clang_getCanonicalType(element));
+        out->pointee_class = classify(element);
+        out->pointee_size = clang_Type_getSizeOf(element);
+        out->pointee_align = clang_Type_getAlignOf(element);
+    }
+}
+
+/* ---- nodes -------------------------------------------------------------- */
+
+struct child_list {
+    CXCursor *items;
+    unsigned count, capacity;
+};
+
+static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct child_list *list = data;
+    if (list->count == list->capacity) {
+        list->capacity = list->capacity ? list->capacity * 2 : 8;
+        list->items = xrealloc(list->items, list->capacity * sizeof *list->items);
+    }
+    list->items[list->count++] = cursor;
+    return CXChildVisit_Continue;
+}
+
+static bool is_reference_cursor(enum CXCursorKind kind)
+{
+    return (kind >= CXCursor_FirstRef && kind <= CXCursor_LastRef) ||
+           clang_isAttribute(kind) || kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl ||
+           kind == CXCursor_EnumDecl || kind == CXCursor_TypedefDecl;
+}
+
+static enum node_kind node_kind_for(enum CXCursorKind kind)
+{
+    switch (kind) {
+    case CXCursor_CompoundStmt: return NODE_COMPOUND;
+    case CXCursor_DeclStmt: return NODE_DECL_STMT;
+    case CXCursor_VarDecl: case CXCursor_ParmDecl: return NODE_VAR_DECL;
+    case CXCursor_IfStmt: return NODE_IF;
+    case CXCursor_WhileStmt: return NODE_WHILE;
+    case CXCursor_DoStmt: return NODE_DO;
+    case CXCursor_ForStmt: return NODE_FOR;
+    case CXCursor_SwitchStmt: return NODE_SWITCH;
+    case CXCursor_CaseStmt: return NODE_CASE;
+    case CXCursor_DefaultStmt: return NODE_DEFAULT;
+    case CXCursor_ReturnStmt: return NODE_RETURN;
+    case CXCursor_GotoStmt: return NODE_GOTO;
+    case CXCursor_LabelStmt: return NODE_LABEL;
+    case CXCursor_BreakStmt: return NODE_BREAK;
+    case CXCursor_ContinueStmt: return NODE_CONTINUE;
+    case CXCursor_NullStmt: return NODE_NULL_STMT;
+    case CXCursor_SEHTryStmt: return NODE_TRY;
+    case CXCursor_SEHExceptStmt: return NODE_EXCEPT;
+    case CXCursor_SEHFinallyStmt: return NODE_FINALLY;
+    case CXCursor_SEHLeaveStmt: return NODE_LEAVE;
+    case CXCursor_CallExpr: return NODE_CALL;
+    case CXCursor_DeclRefExpr: return NODE_DECL_REF;
+    case CXCursor_MemberRefExpr: return NODE_MEMBER;
+    case CXCursor_ArraySubscriptExpr: return NODE_SUBSCRIPT;
+    case CXCursor_UnaryOperator: return NODE_UNARY;
+    case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator: return NODE_BINARY;
+    case CXCursor_ConditionalOperator: return NODE_CONDITIONAL;
+    case CXCursor_CStyleCastExpr: return NODE_CAST;
+    case CXCursor_ParenExpr: return NODE_PAREN;
+    case CXCursor_UnaryExpr: return NODE_SIZEOF;
+    case CXCursor_IntegerLiteral: return NODE_INTEGER;
+    case CXCursor_FloatingLiteral: return NODE_FLOATING;
+    case CXCursor_StringLiteral: return NODE_STRING;
+    case CXCursor_CharacterLiteral: return NODE_CHARACTER;
+    case CXCursor_InitListExpr: return NODE_INIT_LIST;
+    case CXCursor_CompoundLiteralExpr: return NODE_COMPOUND_LITERAL;
+    default: return NODE_OTHER;
+    }
+}
+
+static bool is_expression_kind(enum node_kind kind) { return kind >= NODE_CALL; }
+
+/* Kinds whose integer value is worth asking clang for, when no variable or
+ * call is involved below them. */
+static bool may_be_constant(const struct fact_node *node)
+{
+    switch (node->kind) {
+    case NODE_SIZEOF: case NODE_INTEGER: case NODE_CHARACTER:
+        return true;
+    case NODE_BINARY:
+        if (node->op && strchr(node->op, '=') && strcmp(node->op, "==") && strcmp(node->op, "!=") &&
+            strcmp(node->op, "<=") && strcmp(node->op, ">="))
+            return false;
+        /* fall through */
+    case NODE_UNARY: case NODE_PAREN: case NODE_CAST: case NODE_CONDITIONAL:
+        if (node->kind == NODE_UNARY && node->op &&
+            (!strcmp(node->op, "&") || !strcmp(node->op, "*") || strstr(node->op, "++") || strstr(node->op, "--")))
+            return false;
+        for (unsigned i = 0; i < node->child_count; i++)
+            if (!node->children[i]->has_value)
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void evaluate(struct fact_node *node, CXCursor cursor)
+{
+    if (node->type.type_class != TYPE_INTEGER || !may_be_constant(node))
+        return;
+    CXEvalResult result = clang_Cursor_Evaluate(cursor);
+    if (!result)
+        return;
+    if (clang_EvalResult_getKind(result) == CXEval_Int) {
+        node->has_value = true;
+        node->value = clang_EvalResult_isUnsignedInt(result)
+                          ? (long long)clang_EvalResult_getAsUnsigned(result)
+                          : clang_EvalResult_getAsLongLong(result);
+    }
+    clang_EvalResult_dispose(result);
+}
+
+static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor, unsigned guarded_depth);
+
+static void add_child(struct extract_context *ctx, struct fact_node *parent, struct fact_node *child)
+{
+    if (!child)
+        return;
+    struct fact_node **grown = arena_alloc(&ctx->facts->arena, (parent->child_count + 1) * sizeof *grown);
+    if (parent->child_count)
+        memcpy(grown, parent->children, parent->child_count * sizeof *grown);
+    grown[parent->child_count++] = child;
+    parent->children = grown;
+    child->parent = parent;
+    if (child->is_invalid && is_expression_kind(parent->kind))
+        parent->is_invalid = true;
+}
+
+static const char *cursor_name(struct extract_context *ctx, CXCursor cursor)
+{
+    CXString spelling = clang_getCursorSpelling(cursor);
+    const char *text = clang_getCString(spelling);
+    const char *name = text && *text ? arena_strdup(&ctx->facts->arena, text) : NULL;
+    clang_disposeString(spelling);
+    return name;
+}
+
+static void set_operator(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
+{
+    CXString spelling;
+    if (node->kind == NODE_UNARY) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
+        node->is_postfix = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec;
+        spelling = clang_getUnaryOperatorKindSpelling(op);
+    } else {
+        spelling = clang_getBinaryOperatorKindSpelling(clang_getCursorBinaryOperatorKind(cursor));
+    }
+    node->op = arena_strdup(&ctx->facts->arena, clang_getCString(spelling));
+    clang_disposeString(spelling);
+}
+
+/* sizeof(TYPE) has a type reference child (or none for builtin types). */
+static void fill_sizeof(struct extract_context *ctx, struct fact_node *node, CXCursor cursor,
+                        const struct child_list *children)
+{
+    node->is_alignof = node->text && (strncmp(node->text, "_Alignof", 8) == 0 ||
+                                      strncmp(node->text, "__alignof", 9) == 0 ||
+                                      strncmp(node->text, "alignof", 7) == 0);
+    (void)cursor;
+    for (unsigned i = 0; i < children->count; i++) {
+        enum CXCursorKind kind = clang_getCursorKind(children->items[i]);
+        if (kind == CXCursor_TypeRef) {
+            fill_type(ctx, &node->operand_type, clang_getCursorType(children->items[i]));
+            return;
+        }
+    }
+}
+
+static struct fact_node *build_children_into(struct extract_context *ctx, struct fact_node *node,
+                                             const struct child_list *children, unsigned guarded_depth)
+{
+    for (unsigned i = 0; i < children->count; i++) {
+        if (is_reference_cursor(clang_getCursorKind(children->items[i])))
+            continue;
+        add_child(ctx, node, build_node(ctx, children->items[i], guarded_depth));
+    }
+    return node;
+}
+
+static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor, unsigned guarded_depth)
+{
+    enum CXCursorKind cx_kind = clang_getCursorKind(cursor);
+    struct child_list children = {NULL, 0, 0};
+    clang_visitChildren(cursor, collect_child, &children);
+
+    /* Implicit conversions are noise for every rule: fold them away. */
+    if (cx_kind == CXCursor_UnexposedExpr && children.count == 1 &&
+        !is_reference_cursor(clang_getCursorKind(children.items[0]))) {
+        CXCursor only = children.items[0];
+        free(children.items);
+        return build_node(ctx, only, guarded_depth);
+    }
+
+    struct fact_node *node = arena_alloc(&ctx->facts->arena, sizeof *node);
+    node->kind = node_kind_for(cx_kind);
+    node->guarded_depth = guarded_depth;
+    set_source_range(ctx, node, cursor);
+    if (is_expression_kind(node->kind) || node->kind == NODE_VAR_DECL || node->kind == NODE_OTHER)
+        fill_type(ctx, &node->type, clang_getCursorType(cursor));
+    if (node->type.type_class == TYPE_OTHER && clang_getCursorType(cursor).kind == CXType_Dependent)
+        node->is_invalid = true;
+    if (clang_isInvalidDeclaration(cursor))
+        node->is_invalid = true;
+
+    switch (node->kind) {
+    case NODE_CALL:
+    case NODE_DECL_REF:
+    case NODE_MEMBER:
+    case NODE_VAR_DECL:
+    case NODE_LABEL:
+    case NODE_GOTO:
+        node->name = cursor_name(ctx, cursor);
+        node->decl_key = node->kind == NODE_VAR_DECL ? decl_key_of(cursor)
+                                                     : decl_key_of(clang_getCursorReferenced(cursor));
+        break;
+    case NODE_UNARY:
+    case NODE_BINARY:
+        set_operator(ctx, node, cursor);
+        break;
+    case NODE_SIZEOF:
+        fill_sizeof(ctx, node, cursor, &children);
+        break;
+    default:
+        break;
+    }
+
+    if (node->kind == NODE_CALL) {
+        /* Callee first, then the arguments clang reports (robust to macros). */
+        for (unsigned i = 0; i < children.count; i++) {
+            if (!is_reference_cursor(clang_getCursorKind(children.items[i]))) {
+                add_child(ctx, node, build_node(ctx, children.items[i], guarded_depth));
+                break;
+            }
+        }
+        int argument_count = clang_Cursor_getNumArguments(cursor);
+        for (int i = 0; i < argument_count; i++)
+            add_child(ctx, node, build_node(ctx, clang_Cursor_getArgument(cursor, (unsigned)i), guarded_depth));
+    } else if (node->kind == NODE_TRY) {
+        /* The body is guarded only when the handler is an __except. */
+        bool has_except = false;
+        for (unsigned i = 0; i < children.count; i++)
+            has_except |= clang_getCursorKind(children.items[i]) == CXCursor_SEHExceptStmt;
+        for (unsigned i = 0; i < children.count; i++) {
+            bool is_body = clang_getCursorKind(children.items[i]) == CXCursor_CompoundStmt && i == 0;
+            add_child(ctx, node, build_node(ctx, children.items[i],
+                                            guarded_depth + (is_body && has_except ? 1 : 0)));
+        }
+    } else {
+        build_children_into(ctx, node, &children, guarded_depth);
+    }
+    if (node->kind == NODE_MEMBER) {
+        const struct fact_node *base = fact_child(node, 0);
+        node->is_arrow = base && base->type.type_class == TYPE_POINTER;
+    }
+    free(children.items);
+    evaluate(node, cursor);
+    return node;
+}
+
+/* ---- functions ---------------------------------------------------------- */
+
+static bool has_kernel_entry_marker(struct extract_context *ctx, CXCursor function)
+{
+    /* __kernel_entry expands to nothing in the shims, so look at the text
+     * of the declaration before the function name. */
+    CXSourceRange extent = clang_getCursorExtent(function);
+    CXFile file;
+    unsigned begin, name_offset;
+    clang_getFileLocation(clang_getRangeStart(extent), &file, NULL, NULL, &begin);
+    clang_getFileLocation(clang_getCursorLocation(function), NULL, NULL, NULL, &name_offset);
+    if (!file || name_offset <= begin)
+        return false;
+    const struct fact_file *fact_file = file_for(ctx, file);
+    if (name_offset > fact_file->size)
+        return false;
+    /* Also look back a little: the marker may precede the return type's line. */
+    unsigned start = begin > 64 ? begin - 64 : 0;
+    char *head = xstrndup(fact_file->contents + start, name_offset - start);
+    bool found = strstr(head, "__kernel_entry") || strstr(head, "_Kernel_entry_");
+    free(head);
+    return found;
+}
+
+static void add_function(struct extract_context *ctx, CXCursor cursor)
+{
+    struct facts *facts = ctx->facts;
+    struct fact_function *function = arena_alloc(&facts->arena, sizeof *function);
+    function->name = cursor_name(ctx, cursor);
+    function->decl_key = decl_key_of(clang_getCanonicalCursor(cursor));
+    CXFile file;
+    clang_getFileLocation(clang_getCursorLocation(cursor), &file, &function->line, &function->column, NULL);
+    function->file = file ? file_for(ctx, file)->path : facts->main_file;
+    function->is_kernel_entry = has_kernel_entry_marker(ctx, cursor);
+
+    int param_count = clang_Cursor_getNumArguments(cursor);
+    if (param_count > 0) {
+        function->params = arena_alloc(&facts->arena, (unsigned)param_count * sizeof *function->params);
+        for (int i = 0; i < param_count; i++) {
+            CXCursor param = clang_Cursor_getArgument(cursor, (unsigned)i);
+            struct fact_node *node = arena_alloc(&facts->arena, sizeof *node);
+            node->kind = NODE_VAR_DECL;
+            node->name = cursor_name(ctx, param);
+            node->decl_key = decl_key_of(param);
+            set_source_range(ctx, node, param);
+            fill_type(ctx, &node->type, clang_getCursorType(param));
+            function->params[i] = node;
+        }
+        function->param_count = (unsigned)param_count;
+    }
+
+    struct child_list children = {NULL, 0, 0};
+    clang_visitChildren(cursor, collect_child, &children);
+    for (unsigned i = 0; i < children.count; i++)
+        if (clang_getCursorKind(children.items[i]) == CXCursor_CompoundStmt)
+            function->body = build_node(ctx, children.items[i], 0);
+    free(children.items);
+
+    struct fact_function **grown =
+        arena_alloc(&facts->arena, (facts->function_count + 1) * sizeof *grown);
+    if (facts->function_count)
+        memcpy(grown, facts->functions, facts->function_count * sizeof *grown);
+    grown[facts->function_count++] = function;
+    facts->functions = grown;
+}
+
+static enum CXChildVisitResult visit_top_level(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct extract_context *ctx = data;
+    CXSourceLocation location = clang_getCursorLocation(cursor);
+    if (clang_Location_isInSystemHeader(location))
+        return CXChildVisit_Continue;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor)) {
+        add_function(ctx, cursor);
+        return CXChildVisit_Continue;
+    }
+    /* C++: functions inside namespaces and extern "C" blocks. */
+    if (kind == CXCursor_Namespace || kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl)
+        return CXChildVisit_Recurse;
+    return CXChildVisit_Continue;
+}
+
+void facts_extract(CXTranslationUnit unit, const char *display_path, struct facts *facts)
+{
+    struct extract_context ctx = {0};
+    ctx.unit = unit;
+    ctx.facts = facts;
+    ctx.display_path = display_path;
+    CXString spelling = clang_getTranslationUnitSpelling(unit);
+    ctx.main_file = clang_getFile(unit, clang_getCString(spelling));
+    clang_disposeString(spelling);
+    if (ctx.main_file)
+        file_for(&ctx, ctx.main_file);
+    clang_visitChildren(clang_getTranslationUnitCursor(unit), visit_top_level, &ctx);
+    free(ctx.cx_files);
+    free(ctx.fact_files);
+}

@@ -1,0 +1,70 @@
+/* finding.h - the diagnostics model: what rules produce and writers print.
+ *
+ * A finding owns all its memory (malloc'd), so it outlives the translation
+ * unit and the facts it came from. Lines are 1-based, columns are 1-based
+ * byte columns, ends are exclusive (the column after the range). */
+#ifndef UMALINT_FINDING_H
+#define UMALINT_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum severity { SEVERITY_NOTE = 0, SEVERITY_WARNING = 1, SEVERITY_ERROR = 2 };
+
+const char *severity_name(enum severity severity);
+
+struct source_span {
+    char *file;          /* path as shown to the user */
+    unsigned line, column;
+    unsigned end_line, end_column;
+    unsigned offset, length;   /* byte range in the file, for fixes and hashes */
+    char *line_text;     /* the text of `line` without its newline, or NULL */
+};
+
+struct finding_note {
+    struct source_span where;
+    char *message;
+};
+
+/* A byte-range replacement; an insertion has length 0. */
+struct fix_edit {
+    char *file;
+    unsigned offset, length;
+    char *replacement;
+};
+
+struct finding {
+    const char *code;        /* "UM2003"; static storage (the rule registry) */
+    const char *name;        /* "struct-sized-copy"; static storage */
+    enum severity severity;
+    struct source_span where;
+    char *message;
+    struct finding_note *notes;
+    size_t note_count;
+    struct fix_edit *fixes;
+    size_t fix_count;
+    bool fix_is_safe;        /* false: applied only with --unsafe-fixes */
+};
+
+struct finding_list {
+    struct finding *items;
+    size_t count;
+    size_t capacity;
+};
+
+/* Appends a zeroed finding and returns it for the caller to fill. */
+struct finding *finding_list_add(struct finding_list *list);
+void finding_add_note(struct finding *finding, const struct source_span *where, const char *message);
+void finding_add_fix(struct finding *finding, const char *file, unsigned offset, unsigned length,
+                     const char *replacement);
+/* Moves every finding of `from` to the end of `to`; `from` ends up empty. */
+void finding_list_move(struct finding_list *to, struct finding_list *from);
+/* Sorts by path, line, column, rule, message and drops exact duplicates
+ * (the same header finding reached through several translation units). */
+void finding_list_sort_unique(struct finding_list *list);
+void finding_list_free(struct finding_list *list);
+
+void source_span_copy(struct source_span *to, const struct source_span *from);
+void source_span_free(struct source_span *span);
+
+#endif

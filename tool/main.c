@@ -1,0 +1,258 @@
+/* main.c - umalint's entry point: options, discovery, analysis, report, and
+ * the exit status (0 clean, 1 findings at warning or above, 2 errors). */
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checks.h"
+#include "compile_flags.h"
+#include "discover.h"
+#include "embedded_headers.h"
+#include "options.h"
+#include "report.h"
+#include "rules/registry.h"
+#include "run.h"
+#include "strbuf.h"
+#include "version.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL_ERROR = 2 };
+
+/* "19.1.7" out of "Debian clang version 19.1.7 (3~deb12u1)". */
+static char *libclang_version(void)
+{
+    CXString full = clang_getClangVersion();
+    const char *text = clang_getCString(full);
+    const char *marker = strstr(text, "version ");
+    char *version = NULL;
+    if (marker) {
+        marker += 8;
+        size_t length = strspn(marker, "0123456789.");
+        version = xstrndup(marker, length);
+    } else {
+        version = xstrdup(text);
+    }
+    clang_disposeString(full);
+    return version;
+}
+
+static int list_checks(const bool *enabled)
+{
+    for (size_t i = 0; i < rule_registry_count; i++)
+        if (enabled[i])
+            printf("%s  %-28s %-8s %s\n", rule_registry[i].code, rule_registry[i].name,
+                   severity_name(rule_registry[i].severity), rule_registry[i].summary);
+    return EXIT_CLEAN;
+}
+
+static int explain(const char *code)
+{
+    const struct rule_info *rule = rule_find(code);
+    if (!rule) {
+        fprintf(stderr, "umalint: error: --explain: unknown check '%s' (see umalint --list-checks)\n", code);
+        return EXIT_TOOL_ERROR;
+    }
+    fputs(rule->doc, stdout);
+    return EXIT_CLEAN;
+}
+
+static bool use_color(const struct options *options, FILE *out)
+{
+    if (options->format != FORMAT_TEXT || options->color == COLOR_NEVER)
+        return false;
+    if (options->color == COLOR_ALWAYS)
+        return true;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(fileno(out));
+}
+
+static int compare_source_paths(const void *a, const void *b)
+{
+    return strcmp(((const struct source_file *)a)->path, ((const struct source_file *)b)->path);
+}
+
+/* The same file named twice (a directory and a file inside it) is analysed once. */
+static void sort_unique_files(struct discovery *discovery)
+{
+    if (discovery->file_count < 2)
+        return;
+    qsort(discovery->files, discovery->file_count, sizeof *discovery->files, compare_source_paths);
+    size_t kept = 1;
+    for (size_t i = 1; i < discovery->file_count; i++) {
+        if (strcmp(discovery->files[kept - 1].path, discovery->files[i].path) == 0)
+            free(discovery->files[i].path);
+        else
+            discovery->files[kept++] = discovery->files[i];
+    }
+    discovery->file_count = kept;
+}
+
+static unsigned default_jobs(void)
+{
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    return online > 0 ? (unsigned)online : 1;
+}
+
+static void print_summary(const struct finding_list *findings, size_t files, size_t failed)
+{
+    size_t counts[3] = {0, 0, 0}, fixable = 0;
+    for (size_t i = 0; i < findings->count; i++) {
+        counts[findings->items[i].severity]++;
+        fixable += findings->items[i].fix_count > 0;
+    }
+    struct strbuf line = STRBUF_INIT;
+    strbuf_append(&line, "umalint: ");
+    if (findings->count == 0)
+        strbuf_append(&line, "no findings");
+    const char *names[3] = {"note", "warning", "error"};
+    bool first = true;
+    for (int severity = 2; severity >= 0; severity--) {
+        if (!counts[severity])
+            continue;
+        strbuf_printf(&line, "%s%zu %s%s", first ? "" : ", ", counts[severity], names[severity],
+                      counts[severity] == 1 ? "" : "s");
+        first = false;
+    }
+    strbuf_printf(&line, " in %zu file%s", files, files == 1 ? "" : "s");
+    if (fixable)
+        strbuf_printf(&line, " (%zu with a suggested fix)", fixable);
+    if (failed)
+        strbuf_printf(&line, "; %zu file%s could not be analysed", failed, failed == 1 ? "" : "s");
+    fprintf(stderr, "%s\n", line.data);
+    strbuf_free(&line);
+}
+
+static int write_report(const struct options *options, const struct finding_list *findings, size_t files)
+{
+    FILE *out = stdout;
+    if (options->output_path) {
+        out = fopen(options->output_path, "w");
+        if (!out) {
+            fprintf(stderr, "umalint: error: %s: cannot write the report: %s\n", options->output_path,
+                    strerror(errno));
+            return -1;
+        }
+    }
+    char *version = libclang_version();
+    struct report report = {findings, files, version, use_color(options, out)};
+    int status = 0;
+    switch (options->format) {
+    case FORMAT_TEXT: write_text(out, &report); break;
+    case FORMAT_GCC: write_gcc(out, &report); break;
+    case FORMAT_MSVC: write_msvc(out, &report); break;
+    case FORMAT_JSON: status = write_json(out, &report); break;
+    }
+    free(version);
+    if (fflush(out) != 0 || ferror(out))
+        status = -1;
+    if (out != stdout && fclose(out) != 0)
+        status = -1;
+    if (status != 0)
+        fprintf(stderr, "umalint: error: %s: cannot write the report\n",
+                options->output_path ? options->output_path : "<stdout>");
+    return status;
+}
+
+static int run(const struct options *options)
+{
+    bool *enabled = xcalloc(rule_registry_count, sizeof *enabled);
+    char error[1024];
+    if (select_checks(options->checks, enabled, error, sizeof error) != 0) {
+        fprintf(stderr, "umalint: error: %s\n", error);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
+    if (options->list_checks) {
+        int status = list_checks(enabled);
+        free(enabled);
+        return status;
+    }
+    if (options->paths.count == 0) {
+        fputs("umalint: error: no input paths (usage: umalint [options] PATH...; see --help)\n", stderr);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
+
+    struct discovery discovery;
+    discover_sources(options, &discovery);
+    sort_unique_files(&discovery);
+    for (size_t i = 0; i < discovery.notes.count; i++)
+        fprintf(stderr, "%s\n", discovery.notes.items[i]);
+    for (size_t i = 0; i < discovery.errors.count; i++)
+        fprintf(stderr, "%s\n", discovery.errors.items[i]);
+    int exit_status = discovery.errors.count ? EXIT_TOOL_ERROR : EXIT_CLEAN;
+    if (discovery.file_count == 0 && discovery.errors.count == 0)
+        fputs("umalint: note: no C or C++ source files found in the given paths\n", stderr);
+
+    struct finding_list findings = {NULL, 0, 0};
+    size_t failed = 0;
+    char *shim_directory = discovery.file_count ? embedded_headers_directory(error, sizeof error) : xstrdup("");
+    struct compile_flags *flags = shim_directory ? compile_flags_create(options, shim_directory, error, sizeof error)
+                                                 : NULL;
+    if (!flags) {
+        fprintf(stderr, "umalint: error: %s\n", error);
+        exit_status = EXIT_TOOL_ERROR;
+    } else {
+        struct file_result *results = xcalloc(discovery.file_count, sizeof *results);
+        run_analysis(&discovery, flags, enabled, options->jobs ? options->jobs : default_jobs(), results);
+        for (size_t i = 0; i < discovery.file_count; i++) {
+            if (results[i].error) {
+                fprintf(stderr, "umalint: error: %s\n", results[i].error);
+                free(results[i].error);
+                failed++;
+                exit_status = EXIT_TOOL_ERROR;
+            }
+            finding_list_move(&findings, &results[i].findings);
+        }
+        free(results);
+        compile_flags_destroy(flags);
+        finding_list_sort_unique(&findings);
+        if (write_report(options, &findings, discovery.file_count - failed) != 0)
+            exit_status = EXIT_TOOL_ERROR;
+        if (!options->quiet)
+            print_summary(&findings, discovery.file_count - failed, failed);
+        if (exit_status == EXIT_CLEAN)
+            for (size_t i = 0; i < findings.count; i++)
+                if (findings.items[i].severity >= SEVERITY_WARNING)
+                    exit_status = EXIT_FINDINGS;
+    }
+    free(shim_directory);
+    finding_list_free(&findings);
+    discovery_free(&discovery);
+    free(enabled);
+    return exit_status;
+}
+
+int main(int argc, char **argv)
+{
+    struct options options;
+    char error[1024];
+    if (parse_options(argc, argv, &options, error, sizeof error) != 0) {
+        fprintf(stderr, "umalint: error: %s\n", error);
+        free_options(&options);
+        return EXIT_TOOL_ERROR;
+    }
+    int status;
+    if (options.show_help) {
+        fputs(usage_text, stdout);
+        status = EXIT_CLEAN;
+    } else if (options.show_version) {
+        char *version = libclang_version();
+        printf("umalint %s (libclang %s)\n", UMALINT_VERSION, version);
+        free(version);
+        status = EXIT_CLEAN;
+    } else if (options.explain) {
+        status = explain(options.explain);
+    } else {
+        status = run(&options);
+    }
+    free_options(&options);
+    return status;
+}

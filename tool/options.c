@@ -1,0 +1,238 @@
+/* options.c - command-line parsing: GNU-style long options (--opt=value or
+ * --opt value), compiler-style -I/-D (attached or separate), -j N. */
+#include "options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+const char usage_text[] =
+    "usage: umalint [options] PATH...\n"
+    "\n"
+    "Finds risky user-memory access in Windows kernel-driver C sources and\n"
+    "suggests the user-mode accessor (usermode_accessors.h) to use instead.\n"
+    "PATH is a source file or a directory (searched for .c .cc .cpp .cxx).\n"
+    "\n"
+    "Input:\n"
+    "  --exclude GLOB         skip paths matching GLOB (repeatable)\n"
+    "  -p DIR                 read compile_commands.json from DIR\n"
+    "                         (default: searched upward from each file)\n"
+    "  -I DIR, -D NAME[=V]    passed to the compiler\n"
+    "  --extra-arg=ARG        any other compiler argument (repeatable)\n"
+    "  --user-param=FUNC:N    parameter N (0-based) of FUNC holds a user pointer\n"
+    "Checks:\n"
+    "  --checks=GLOBS         comma-separated, ordered; '-' removes: '-*,UM2*'\n"
+    "  --list-checks          list the enabled checks and exit\n"
+    "  --explain CODE         print the documentation of a check and exit\n"
+    "Output:\n"
+    "  --format=FMT           text (default), gcc, msvc, json\n"
+    "  -o FILE                write the report to FILE instead of stdout\n"
+    "  --color=WHEN           auto (default), always, never; honours NO_COLOR\n"
+    "  -q, --quiet            no summary line on stderr\n"
+    "  -j N                   parallel workers (default: online CPUs)\n"
+    "  --version, --help\n"
+    "\n"
+    "Exit status: 0 no finding at warning or above, 1 findings,\n"
+    "2 usage error, unreadable input or internal error.\n";
+
+void string_list_add(struct string_list *list, const char *text)
+{
+    list->items = xrealloc(list->items, (list->count + 1) * sizeof *list->items);
+    list->items[list->count++] = xstrdup(text);
+}
+
+void string_list_free(struct string_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+/* Matches "--name" (value in the next argument) or "--name=value". */
+static int long_option(const char *argument, const char *name, int *index, int argc, char **argv,
+                       const char **value)
+{
+    size_t length = strlen(name);
+    if (strncmp(argument, name, length) != 0)
+        return 0;
+    if (argument[length] == '=') {
+        *value = argument + length + 1;
+        return 1;
+    }
+    if (argument[length] != '\0')
+        return 0;
+    if (*index + 1 >= argc) {
+        *value = NULL;
+        return 1;
+    }
+    *value = argv[++*index];
+    return 1;
+}
+
+/* Matches "-X value" or "-Xvalue". */
+static int short_option(const char *argument, char letter, int *index, int argc, char **argv,
+                        const char **value)
+{
+    if (argument[0] != '-' || argument[1] != letter)
+        return 0;
+    if (argument[2] != '\0') {
+        *value = argument + 2;
+        return 1;
+    }
+    *value = *index + 1 < argc ? argv[++*index] : NULL;
+    return 1;
+}
+
+static int parse_jobs(const char *text, unsigned *jobs)
+{
+    if (!text || !*text)
+        return -1;
+    char *end;
+    long value = strtol(text, &end, 10);
+    if (*end != '\0' || value < 1 || value > 1024)
+        return -1;
+    *jobs = (unsigned)value;
+    return 0;
+}
+
+static int parse_user_param(const char *text, struct options *options)
+{
+    const char *colon = text ? strrchr(text, ':') : NULL;
+    if (!colon || colon == text || colon[1] == '\0')
+        return -1;
+    char *end;
+    long index = strtol(colon + 1, &end, 10);
+    if (*end != '\0' || index < 0 || index > 255)
+        return -1;
+    options->user_params =
+        xrealloc(options->user_params, (options->user_param_count + 1) * sizeof *options->user_params);
+    options->user_params[options->user_param_count].function = xstrndup(text, (size_t)(colon - text));
+    options->user_params[options->user_param_count].index = (unsigned)index;
+    options->user_param_count++;
+    return 0;
+}
+
+#define FAIL(...)                                                                                  \
+    do {                                                                                           \
+        snprintf(error, error_size, __VA_ARGS__);                                                  \
+        return -1;                                                                                 \
+    } while (0)
+
+int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size)
+{
+    memset(options, 0, sizeof *options);
+    bool only_paths = false;
+    for (int i = 1; i < argc; i++) {
+        const char *argument = argv[i];
+        const char *value = NULL;
+        if (only_paths || argument[0] != '-' || strcmp(argument, "-") == 0) {
+            string_list_add(&options->paths, argument);
+            continue;
+        }
+        if (strcmp(argument, "--") == 0) {
+            only_paths = true;
+        } else if (strcmp(argument, "--help") == 0 || strcmp(argument, "-h") == 0) {
+            options->show_help = true;
+        } else if (strcmp(argument, "--version") == 0 || strcmp(argument, "-V") == 0) {
+            options->show_version = true;
+        } else if (strcmp(argument, "--quiet") == 0 || strcmp(argument, "-q") == 0) {
+            options->quiet = true;
+        } else if (strcmp(argument, "--list-checks") == 0) {
+            options->list_checks = true;
+        } else if (long_option(argument, "--explain", &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option --explain needs a check code, e.g. --explain UM2003");
+            free(options->explain);
+            options->explain = xstrdup(value);
+        } else if (long_option(argument, "--exclude", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --exclude needs a glob");
+            string_list_add(&options->excludes, value);
+        } else if (long_option(argument, "--extra-arg", &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option --extra-arg needs an argument");
+            string_list_add(&options->compiler_args, value);
+        } else if (long_option(argument, "--user-param", &i, argc, argv, &value)) {
+            if (parse_user_param(value, options) != 0)
+                FAIL("option --user-param expects FUNCTION:INDEX, got '%s'", value ? value : "");
+        } else if (long_option(argument, "--format", &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option --format needs a value: text, gcc, msvc or json");
+            if (strcmp(value, "text") == 0)
+                options->format = FORMAT_TEXT;
+            else if (strcmp(value, "gcc") == 0)
+                options->format = FORMAT_GCC;
+            else if (strcmp(value, "msvc") == 0)
+                options->format = FORMAT_MSVC;
+            else if (strcmp(value, "json") == 0)
+                options->format = FORMAT_JSON;
+            else
+                FAIL("unknown format '%s' (expected text, gcc, msvc or json)", value);
+        } else if (long_option(argument, "--checks", &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option --checks needs a glob list, e.g. --checks='-*,UM2*'");
+            free(options->checks);
+            options->checks = xstrdup(value);
+        } else if (long_option(argument, "--color", &i, argc, argv, &value) ||
+                   long_option(argument, "--colour", &i, argc, argv, &value)) {
+            if (value && strcmp(value, "auto") == 0)
+                options->color = COLOR_AUTO;
+            else if (value && strcmp(value, "always") == 0)
+                options->color = COLOR_ALWAYS;
+            else if (value && strcmp(value, "never") == 0)
+                options->color = COLOR_NEVER;
+            else
+                FAIL("option --color expects auto, always or never");
+        } else if (strcmp(argument, "-o") == 0 || long_option(argument, "--output", &i, argc, argv, &value)) {
+            if (strcmp(argument, "-o") == 0)
+                value = i + 1 < argc ? argv[++i] : NULL;
+            if (!value || !*value)
+                FAIL("option -o needs a file name");
+            free(options->output_path);
+            options->output_path = xstrdup(value);
+        } else if (short_option(argument, 'p', &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option -p needs a directory holding compile_commands.json");
+            free(options->compile_database_dir);
+            options->compile_database_dir = xstrdup(value);
+        } else if (short_option(argument, 'j', &i, argc, argv, &value) ||
+                   long_option(argument, "--jobs", &i, argc, argv, &value)) {
+            if (parse_jobs(value, &options->jobs) != 0)
+                FAIL("option -j expects a number of workers from 1 to 1024, got '%s'", value ? value : "");
+        } else if (short_option(argument, 'I', &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option -I needs a directory");
+            char *flag = xasprintf("-I%s", value);
+            string_list_add(&options->compiler_args, flag);
+            free(flag);
+        } else if (short_option(argument, 'D', &i, argc, argv, &value)) {
+            if (!value)
+                FAIL("option -D needs a macro name");
+            char *flag = xasprintf("-D%s", value);
+            string_list_add(&options->compiler_args, flag);
+            free(flag);
+        } else {
+            FAIL("unknown option '%s' (see umalint --help)", argument);
+        }
+    }
+    return 0;
+}
+
+void free_options(struct options *options)
+{
+    string_list_free(&options->paths);
+    string_list_free(&options->excludes);
+    string_list_free(&options->compiler_args);
+    free(options->compile_database_dir);
+    free(options->output_path);
+    free(options->checks);
+    free(options->explain);
+    for (size_t i = 0; i < options->user_param_count; i++)
+        free(options->user_params[i].function);
+    free(options->user_params);
+    memset(options, 0, sizeof *options);
+}

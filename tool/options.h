@@ -1,0 +1,51 @@
+/* options.h - the command line, parsed into plain data. No decisions about
+ * exit codes here: parse_options reports problems and main decides. */
+#ifndef UMALINT_OPTIONS_H
+#define UMALINT_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum output_format { FORMAT_TEXT, FORMAT_GCC, FORMAT_MSVC, FORMAT_JSON };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct string_list {
+    char **items;
+    size_t count;
+};
+
+void string_list_add(struct string_list *list, const char *text);
+void string_list_free(struct string_list *list);
+
+/* A parameter declared to carry a user pointer: --user-param=Function:index */
+struct user_param {
+    char *function;
+    unsigned index;   /* 0-based */
+};
+
+struct options {
+    struct string_list paths;
+    struct string_list excludes;        /* --exclude GLOB */
+    struct string_list compiler_args;   /* -I, -D, --extra-arg, in order */
+    char *compile_database_dir;         /* -p DIR */
+    unsigned jobs;                      /* -j N; 0 = online CPUs */
+    enum output_format format;
+    char *output_path;                  /* -o FILE */
+    char *checks;                       /* --checks=GLOBS */
+    enum color_mode color;
+    bool quiet;
+    bool list_checks;
+    bool show_version;
+    bool show_help;
+    char *explain;                      /* --explain CODE */
+    struct user_param *user_params;
+    size_t user_param_count;
+};
+
+/* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */
+int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size);
+void free_options(struct options *options);
+/* The --help text. */
+extern const char usage_text[];
+
+#endif

@@ -1,0 +1,66 @@
+/* write_json.c - the JSON report (schema version 1, documented in README.md).
+ * Within version 1 only additive changes are allowed. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+#include "report.h"
+#include "version.h"
+
+static cJSON *diagnostic_json(const struct finding *finding)
+{
+    cJSON *object = cJSON_CreateObject();
+    cJSON_AddStringToObject(object, "rule", finding->code);
+    cJSON_AddStringToObject(object, "name", finding->name);
+    cJSON_AddStringToObject(object, "severity", severity_name(finding->severity));
+    cJSON_AddStringToObject(object, "file", finding->where.file);
+    cJSON_AddNumberToObject(object, "line", finding->where.line);
+    cJSON_AddNumberToObject(object, "column", finding->where.column);
+    cJSON_AddNumberToObject(object, "end_line", finding->where.end_line);
+    cJSON_AddNumberToObject(object, "end_column", finding->where.end_column);
+    cJSON_AddStringToObject(object, "message", finding->message);
+    cJSON *notes = cJSON_AddArrayToObject(object, "notes");
+    for (size_t i = 0; i < finding->note_count; i++) {
+        const struct finding_note *note = &finding->notes[i];
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "file", note->where.file);
+        cJSON_AddNumberToObject(item, "line", note->where.line);
+        cJSON_AddNumberToObject(item, "column", note->where.column);
+        cJSON_AddStringToObject(item, "message", note->message);
+        cJSON_AddItemToArray(notes, item);
+    }
+    cJSON *fixes = cJSON_AddArrayToObject(object, "fixes");
+    for (size_t i = 0; i < finding->fix_count; i++) {
+        const struct fix_edit *edit = &finding->fixes[i];
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "file", edit->file);
+        cJSON_AddNumberToObject(item, "offset", edit->offset);
+        cJSON_AddNumberToObject(item, "length", edit->length);
+        cJSON_AddStringToObject(item, "replacement", edit->replacement);
+        cJSON_AddItemToArray(fixes, item);
+    }
+    if (finding->fix_count > 0)
+        cJSON_AddStringToObject(object, "fix_applicability", finding->fix_is_safe ? "safe" : "unsafe");
+    return object;
+}
+
+int write_json(FILE *out, const struct report *report)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "version", 1);
+    cJSON *tool = cJSON_AddObjectToObject(root, "tool");
+    cJSON_AddStringToObject(tool, "name", "umalint");
+    cJSON_AddStringToObject(tool, "version", UMALINT_VERSION);
+    cJSON_AddStringToObject(tool, "libclang", report->libclang_version);
+    cJSON_AddNumberToObject(root, "files_analyzed", (double)report->files_analyzed);
+    cJSON *diagnostics = cJSON_AddArrayToObject(root, "diagnostics");
+    for (size_t i = 0; i < report->findings->count; i++)
+        cJSON_AddItemToArray(diagnostics, diagnostic_json(&report->findings->items[i]));
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
+    return 0;
+}
