@@ -26,7 +26,13 @@
  *  1. Like setjmp: an automatic variable that is modified inside a __try
  *     body and read in the __except/__finally block (or after the statement,
  *     once an exception went through) must be declared volatile.  Its value
- *     is otherwise indeterminate, and gcc's -Wclobbered may say so.
+ *     is otherwise indeterminate: from -O1 on, gcc and clang really do hand
+ *     back the value it had at __try (gcc's -Wclobbered warns, clang says
+ *     nothing).  Code that cannot be edited, such as unmodified driver
+ *     sources in a test harness, gets MSVC-like behaviour by defining
+ *     UMA_SEH_PRESERVE_LOCALS before including this header (or by building
+ *     with -O0): the rest of the translation unit is then compiled
+ *     unoptimized, so every local lives in memory.
  *  2. Dispatch is one-pass: raising jumps to the innermost frame; a
  *     __finally frame runs its block and passes the exception on; an
  *     __except frame then evaluates its filter.  So __finally blocks of
@@ -57,6 +63,11 @@
  *     scope-exit hook and leaves a dead frame on the chain.
  *  8. Each __try statement is one C statement, so it may be the unbraced
  *     body of if/else/for/while.
+ *  9. GetExceptionCode() is int32_t (NTSTATUS), not MSVC's unsigned long:
+ *     compare it with STATUS_* constants (signed), not bare hex literals,
+ *     or -Wsign-compare fires.
+ * 10. The macros use GNU C extensions (__label__, the cleanup attribute),
+ *     fine for gcc and clang in any -std= mode, but -Wpedantic objects.
  */
 #ifndef UMA_EXCPT_H
 #define UMA_EXCPT_H
@@ -87,6 +98,18 @@ int __cdecl _abnormal_termination(void);
 
 #include <setjmp.h>
 #include <stdint.h>
+
+/* Opt-in for harnesses that compile unmodified driver code (which does not
+ * declare its locals volatile, see note 1): compile everything after this
+ * header unoptimized, so that locals live in memory and survive the
+ * longjmp.  Define UMA_SEH_PRESERVE_LOCALS before including the header. */
+#ifdef UMA_SEH_PRESERVE_LOCALS
+#if defined(__clang__)
+#pragma clang optimize off
+#elif defined(__GNUC__)
+#pragma GCC optimize("O0")
+#endif
+#endif
 
 #ifndef sigsetjmp
 #error "excpt.h needs POSIX sigsetjmp: compile with -D_GNU_SOURCE or -D_POSIX_C_SOURCE=200809L"
