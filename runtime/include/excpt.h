@@ -155,7 +155,9 @@ _Noreturn void uma_seh_raise_at(int32_t status, const char *site);
 
 /* Same, for a signal handler (SIGSEGV -> STATUS_ACCESS_VIOLATION).  The
  * target __try restores the signal mask it saw, so the signal is unblocked
- * again; the STOP path only uses async-signal-safe output. */
+ * again.  All three raise functions may be called from a signal handler
+ * that interrupted code outside the runtime (uma_seh_raise_at to name the
+ * faulting address, say); the STOP path writes with write(2). */
 _Noreturn void uma_seh_raise_from_signal(int32_t status);
 
 /* Called with the status just before an unhandled exception aborts the

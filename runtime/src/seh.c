@@ -72,18 +72,27 @@ static const char *status_name(int32_t status)
     return "unknown status";
 }
 
-/* "function+0x1f (module)" when the dynamic symbol table knows the
- * address, else the bare address.  dladdr only reads loaded tables. */
-static void describe_address(char *out, size_t size, const void *address)
+/* "module+0x1a2b (symbol+0x1f)" for a return address.  The call itself
+ * is one byte earlier: after a call to a noreturn function the return
+ * address may already belong to the next function.  module+offset is what
+ * addr2line takes; the symbol shows only when a dynamic symbol covers the
+ * address (static functions have none). */
+static void describe_address(char *out, size_t size, const void *return_address)
 {
     Dl_info info;
-    if (address != NULL && dladdr(address, &info) != 0 && info.dli_sname != NULL) {
-        snprintf(out, size, "%s+0x%lx (%s)", info.dli_sname,
-                 (unsigned long)((const char *)address - (const char *)info.dli_saddr),
-                 info.dli_fname != NULL ? info.dli_fname : "?");
+    const char *call_site = (const char *)return_address - 1;
+    if (return_address == NULL || dladdr(call_site, &info) == 0 || info.dli_fname == NULL) {
+        snprintf(out, size, "%p", return_address);
         return;
     }
-    snprintf(out, size, "%p", address);
+    const char *module = strrchr(info.dli_fname, '/');
+    module = module != NULL ? module + 1 : info.dli_fname;
+    unsigned long offset = (unsigned long)(call_site - (const char *)info.dli_fbase);
+    if (info.dli_sname != NULL && info.dli_saddr != NULL)
+        snprintf(out, size, "%s+0x%lx (%s+0x%lx)", module, offset, info.dli_sname,
+                 (unsigned long)(call_site - (const char *)info.dli_saddr));
+    else
+        snprintf(out, size, "%s+0x%lx", module, offset);
 }
 
 static _Noreturn void stop_unhandled(int32_t status, struct uma_seh_site site)
@@ -148,8 +157,9 @@ _Noreturn void uma_seh_raise_at(int32_t status, const char *where)
 
 _Noreturn void uma_seh_raise_from_signal(int32_t status)
 {
-    /* The interrupted instruction is not known here; the handler is. */
-    struct uma_seh_site site = {"a signal handler", __builtin_return_address(0)};
+    /* siglongjmp from a handler is fine and the target __try restores its
+     * signal mask, so this is uma_seh_raise under a name that says so. */
+    struct uma_seh_site site = {NULL, __builtin_return_address(0)};
     dispatch(status, site);
 }
 
