@@ -197,8 +197,8 @@ int32_t uma_seh_exception_code(void);
  * Expansion of  __try {A} __except (F) {H}  (one statement):
  *
  *   if (1) {
- *       <frame on the chain, popped by a scope-exit hook on any way out>
- *       if (sigsetjmp(frame) == 0) { {A} leave: pop; }
+ *       <frame, taken off the chain by a scope-exit hook on any way out>
+ *       if (sigsetjmp(frame) == 0) { push; {A} leave: pop; }
  *       else { <evaluate F: handle, or pass on and never return>
  *              goto handler; }
  *   } else handler: {H}
@@ -218,10 +218,12 @@ int32_t uma_seh_exception_code(void);
         __label__ uma_seh_leave_;                                            \
         UMA_SEH_SHADOW_OFF_                                                  \
         struct uma_seh_frame uma_seh_frame_                                  \
-            __attribute__((cleanup(uma_seh_frame_scope_exit)));              \
+            __attribute__((cleanup(uma_seh_frame_scope_exit)))               \
+            = {.linked = 0};                                                 \
         UMA_SEH_SHADOW_ON_                                                   \
-        uma_seh_frame_push(&uma_seh_frame_);                                 \
         if (sigsetjmp(uma_seh_frame_.resume, 1) == 0) {                      \
+            /* Only now: a raise must never find an unset resume point. */   \
+            uma_seh_frame_push(&uma_seh_frame_);                             \
             if (0)                                                           \
                 goto uma_seh_leave_; /* a __try without __leave is fine */
 
