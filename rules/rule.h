@@ -8,6 +8,7 @@
 
 #include "tool/facts.h"
 #include "tool/finding.h"
+#include "tool/user_memory.h"
 
 struct rule_info;
 
@@ -15,6 +16,9 @@ struct rule_context {
     const struct facts *facts;
     const struct rule_info *rule;   /* the rule running now */
     struct finding_list *findings;  /* where findings go */
+    /* User pointers, aliases and accesses of this translation unit
+     * (tool/user_memory.h); built once per TU before the rules run. */
+    const struct user_memory *user_memory;
 };
 
 typedef void rule_function(struct rule_context *context);

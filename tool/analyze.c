@@ -81,7 +81,7 @@ static void run_rules(const struct facts *facts, const bool *enabled, struct fil
     for (size_t i = 0; i < rule_registry_count; i++) {
         if (!enabled[i] || !rule_registry[i].run)
             continue;
-        struct rule_context context = {facts, &rule_registry[i], &result->findings};
+        struct rule_context context = {facts, &rule_registry[i], &result->findings, NULL};
         rule_registry[i].run(&context);
     }
 }
