@@ -43,35 +43,54 @@ static const struct struct_copy_form *form_of(const struct fact_node *call)
     return NULL;
 }
 
-/* The struct object behind `&object`, or NULL when the argument is not the
- * address of a complete struct or union. */
-static const struct fact_node *addressed_struct(const struct fact_node *argument)
+/* The kernel-side struct of a copy: `&object` of a struct or union type, or
+ * a pointer to one (`Kernel` declared `SHARED_HEADER *`). */
+struct kernel_struct {
+    const char *text;        /* what the message names: "Request", "*Kernel" */
+    const char *spelling;    /* type as written: "SET_CONFIG_REQUEST" */
+    const char *canonical;   /* for comparing with the user pointer's pointee */
+    long long size;
+};
+
+static bool find_kernel_struct(const struct fact_node *argument, struct kernel_struct *out)
 {
     const struct fact_node *stripped = fact_strip(argument);
-    if (!stripped || stripped->kind != NODE_UNARY || !stripped->op || strcmp(stripped->op, "&") != 0)
-        return NULL;
-    const struct fact_node *object = fact_child(stripped, 0);
-    if (!object || object->type.type_class != TYPE_RECORD || object->type.size <= 0)
-        return NULL;
-    return object;
+    if (!stripped)
+        return false;
+    if (stripped->kind == NODE_UNARY && stripped->op && strcmp(stripped->op, "&") == 0) {
+        const struct fact_node *object = fact_child(stripped, 0);
+        if (!object || object->type.type_class != TYPE_RECORD || object->type.size <= 0)
+            return false;
+        *out = (struct kernel_struct){object->text, object->type.spelling, object->type.canonical,
+                                      object->type.size};
+        return true;
+    }
+    const struct fact_type *type = &stripped->type;
+    if (type->type_class == TYPE_POINTER && type->pointee_class == TYPE_RECORD && type->pointee_size > 0 &&
+        (stripped->kind == NODE_DECL_REF || stripped->kind == NODE_MEMBER)) {
+        *out = (struct kernel_struct){stripped->text, type->pointee_spelling, type->pointee_canonical,
+                                      type->pointee_size};
+        return true;
+    }
+    return false;
 }
 
 /* The user pointer as it must be written in the struct macro: the macros
  * check type compatibility, so a void or differently typed pointer needs a
  * cast to the struct's pointer type. */
 static char *user_pointer_text(const char *written, const struct fact_node *user_argument,
-                               const struct fact_node *object)
+                               const struct kernel_struct *object)
 {
     const struct fact_node *stripped = fact_strip(user_argument);
     const struct fact_type *type = &stripped->type;
-    bool same_type = type->type_class == TYPE_POINTER && type->pointee_canonical &&
-                     object->type.canonical && strcmp(type->pointee_canonical, object->type.canonical) == 0;
+    bool same_type = type->type_class == TYPE_POINTER && type->pointee_canonical && object->canonical &&
+                     strcmp(type->pointee_canonical, object->canonical) == 0;
     if (same_type && stripped == user_argument)
         return xstrdup(written);
     if (same_type)
         return xstrdup(stripped->text);
     bool simple = stripped->kind == NODE_DECL_REF || stripped->kind == NODE_MEMBER;
-    return xasprintf(simple ? "(%s *)%s" : "(%s *)(%s)", object->type.spelling, stripped->text);
+    return xasprintf(simple ? "(%s *)%s" : "(%s *)(%s)", object->spelling, stripped->text);
 }
 
 static void check_call(const struct fact_node *call, const struct fact_function *function, void *data)
@@ -94,13 +113,13 @@ static void check_call(const struct fact_node *call, const struct fact_function 
     const struct fact_node *kernel_argument = fact_call_arg(call, form->reads_user ? 0 : 1);
     const struct fact_node *user_argument = fact_call_arg(call, form->reads_user ? 1 : 0);
     const struct fact_node *length = fact_strip(fact_call_arg(call, 2));
-    const struct fact_node *object = addressed_struct(kernel_argument);
-    if (!object || !length || length->kind != NODE_SIZEOF || length->is_alignof || !length->has_value ||
-        length->value != object->type.size)
+    struct kernel_struct object;
+    if (!find_kernel_struct(kernel_argument, &object) || !length || length->kind != NODE_SIZEOF ||
+        length->is_alignof || !length->has_value || length->value != object.size)
         goto done;
 
     const char *kernel_text = written[form->reads_user ? 0 : 1];
-    char *user_text = user_pointer_text(written[form->reads_user ? 1 : 0], user_argument, object);
+    char *user_text = user_pointer_text(written[form->reads_user ? 1 : 0], user_argument, &object);
     struct strbuf suggestion = STRBUF_INIT;
     strbuf_printf(&suggestion, "%s(", form->struct_name);
     if (form->reads_user)
@@ -116,7 +135,7 @@ static void check_call(const struct fact_node *call, const struct fact_function 
     char *message = xasprintf(
         "%s copies the struct '%s' (%s, %lld bytes) with a hand-written size; use %s, which takes the "
         "size from the kernel type and checks both types",
-        form->copy_name, object->text, object->type.spelling, object->type.size, suggestion.data);
+        form->copy_name, object.text, object.spelling, object.size, suggestion.data);
     struct finding *finding = rule_report(context, call, context->rule->severity, message);
     rule_fix_replace(finding, call, suggestion.data);
     free(message);
