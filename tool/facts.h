@@ -74,6 +74,9 @@ struct fact_node {
     bool is_postfix;             /* unary ++/-- */
     bool is_arrow;               /* member access through a pointer */
     bool is_alignof;             /* NODE_SIZEOF that is really alignof */
+    /* NODE_MEMBER: byte offset of the field inside its record (-1 when
+     * unknown, e.g. a bit-field or an incomplete record). */
+    long long member_offset;
     const char *name;            /* referenced name, member name, declared name, called function */
     uint64_t decl_key;           /* identity of the referenced or declared entity; 0 if none */
     const char *macro;           /* macro whose expansion starts this node (RtlCopyMemory), or NULL */

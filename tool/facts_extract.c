@@ -453,6 +453,8 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
     if (node->kind == NODE_MEMBER) {
         const struct fact_node *base = fact_child(node, 0);
         node->is_arrow = base && base->type.type_class == TYPE_POINTER;
+        long long bits = clang_Cursor_getOffsetOfField(clang_getCursorReferenced(cursor));
+        node->member_offset = bits >= 0 && bits % 8 == 0 ? bits / 8 : -1;
     }
     free(children.items);
     evaluate(node, cursor);
