@@ -278,6 +278,10 @@ static bool may_be_constant(const struct fact_node *node)
     switch (node->kind) {
     case NODE_SIZEOF: case NODE_INTEGER: case NODE_CHARACTER:
         return true;
+    case NODE_OTHER:
+        /* offsetof(T, f) has only type and member references below it; its
+         * value makes FIELD_OFFSET and the C TYPE_ALIGNMENT(T) constant. */
+        return node->child_count == 0;
     case NODE_BINARY:
         if (node->op && strchr(node->op, '=') && strcmp(node->op, "==") && strcmp(node->op, "!=") &&
             strcmp(node->op, "<=") && strcmp(node->op, ">="))
