@@ -22,18 +22,21 @@
 #  define UMASHIM_HOST 1
 #endif
 
+#if defined(UMASHIM_HOST)
+/* The runtime's excpt.h needs POSIX sigsetjmp; under a strict -std=c11 the
+ * feature macro must be set before the first libc header (<stdint.h> just
+ * below), so apply excpt.h's own fallback here already. */
+#  if defined(__STRICT_ANSI__) && !defined(_POSIX_C_SOURCE) && \
+      !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)
+#    define _POSIX_C_SOURCE 200809L
+#  endif
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
 
 #if defined(UMASHIM_HOST)
-/* The runtime's excpt.h needs POSIX sigsetjmp; under a strict -std=c11 the
- * feature macro must be set before the first libc header, which is this
- * <string.h>, so apply the same fallback here. */
-#  if defined(__STRICT_ANSI__) && !defined(_POSIX_C_SOURCE) && \
-      !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)
-#    define _POSIX_C_SOURCE 200809L
-#  endif
 #  include <string.h>
 #endif
 
