@@ -738,8 +738,11 @@ UMA_FORCEINLINE VOID ReadStructFromModeHelper(VOID *Destination, const volatile 
  * drops const/volatile, so plain, const and volatile pointers all select
  * the same function. ULONG/LONG sit in a nested default branch because on
  * the host they are the same types as UINT32/INT32, and a _Generic list
- * must not name a type twice. Other types (BOOLEAN, HANDLE, ...) fail. */
+ * must not name a type twice. Other types (BOOLEAN, HANDLE, ...) select
+ * the enum constant below, and calling it fails to compile ("called object
+ * UmaGenericAccessorUnsupportedType is not a function"). */
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+enum { UmaGenericAccessorUnsupportedType = 0 };
 #define UMA_GENERIC_SELECT(Object, Read, Op)                                             \
     _Generic((Object),                                                                   \
         UINT8: UMA_GENERIC_NAME(Read, UInt8, Op),                                        \
@@ -756,7 +759,8 @@ UMA_FORCEINLINE VOID ReadStructFromModeHelper(VOID *Destination, const volatile 
         UNICODE_STRING: UMA_GENERIC_NAME(Read, UnicodeString, Op),                       \
         default: _Generic((Object),                                                      \
             ULONG: UMA_GENERIC_NAME(Read, ULong, Op),                                    \
-            LONG: UMA_GENERIC_NAME(Read, Long, Op)))
+            LONG: UMA_GENERIC_NAME(Read, Long, Op),                                      \
+            default: UmaGenericAccessorUnsupportedType))
 #define UMA_GENERIC_NAME(Read, T, Op) UMA_GENERIC_NAME_##Read(T, Op)
 #define UMA_GENERIC_NAME_1(T, Op) UMA_AT(Read##T##From##Op)
 #define UMA_GENERIC_NAME_0(T, Op) Write##T##To##Op
