@@ -179,8 +179,11 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
     CXType canonical = clang_getCanonicalType(type);
     out->canonical = type_spelling(ctx, canonical);
     out->type_class = classify(type);
-    out->size = clang_Type_getSizeOf(type);
-    out->align = clang_Type_getAlignOf(type);
+    /* libclang 19 crashes asking the layout of an unexposed type such as
+     * the "<builtin fn type>" of a reference to __builtin_memcpy. */
+    bool has_layout = canonical.kind != CXType_Unexposed;
+    out->size = has_layout ? clang_Type_getSizeOf(type) : -1;
+    out->align = has_layout ? clang_Type_getAlignOf(type) : -1;
     out->is_const = clang_isConstQualifiedType(type);
     out->is_volatile = clang_isVolatileQualifiedType(type);
     CXType element = {CXType_Invalid, {0, 0}};
@@ -195,8 +198,9 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
         out->pointee_spelling = type_spelling(ctx, element);
         out->pointee_canonical = type_spelling(ctx, clang_getCanonicalType(element));
         out->pointee_class = classify(element);
-        out->pointee_size = clang_Type_getSizeOf(element);
-        out->pointee_align = clang_Type_getAlignOf(element);
+        bool element_has_layout = clang_getCanonicalType(element).kind != CXType_Unexposed;
+        out->pointee_size = element_has_layout ? clang_Type_getSizeOf(element) : -1;
+        out->pointee_align = element_has_layout ? clang_Type_getAlignOf(element) : -1;
     }
 }
 
