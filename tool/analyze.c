@@ -76,18 +76,19 @@ static void report_parse_errors(CXTranslationUnit unit, const char *path, const 
     clang_disposeDiagnostic(first);
 }
 
-static void run_rules(const struct facts *facts, const bool *enabled, struct file_result *result)
+static void run_rules(const struct facts *facts, const struct user_memory *user_memory, const bool *enabled,
+                      struct file_result *result)
 {
     for (size_t i = 0; i < rule_registry_count; i++) {
         if (!enabled[i] || !rule_registry[i].run)
             continue;
-        struct rule_context context = {facts, &rule_registry[i], &result->findings, NULL};
+        struct rule_context context = {facts, &rule_registry[i], &result->findings, user_memory};
         rule_registry[i].run(&context);
     }
 }
 
 void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
-                  const bool *enabled, struct file_result *result)
+                  const bool *enabled, const struct user_memory_config *config, struct file_result *result)
 {
     memset(result, 0, sizeof *result);
     if (looks_binary(path)) {
@@ -107,6 +108,8 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
     facts_init(&facts, path);
     facts_extract(unit, path, &facts);
     clang_disposeTranslationUnit(unit);
-    run_rules(&facts, enabled, result);
+    struct user_memory *user_memory = user_memory_build(&facts, config);
+    run_rules(&facts, user_memory, enabled, result);
+    user_memory_free(user_memory);
     facts_free(&facts);
 }

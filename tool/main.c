@@ -201,7 +201,13 @@ static int run(const struct options *options)
         exit_status = EXIT_TOOL_ERROR;
     } else {
         struct file_result *results = xcalloc(discovery.file_count, sizeof *results);
-        run_analysis(&discovery, flags, enabled, options->jobs ? options->jobs : default_jobs(), results);
+        /* --user-param: parameters that carry user pointers. */
+        struct um_user_param *user_params = xcalloc(options->user_param_count + 1, sizeof *user_params);
+        for (size_t i = 0; i < options->user_param_count; i++)
+            user_params[i] = (struct um_user_param){options->user_params[i].function, options->user_params[i].index};
+        struct user_memory_config config = {user_params, options->user_param_count};
+        run_analysis(&discovery, flags, enabled, &config, options->jobs ? options->jobs : default_jobs(), results);
+        free(user_params);
         for (size_t i = 0; i < discovery.file_count; i++) {
             if (results[i].error) {
                 fprintf(stderr, "umalint: error: %s\n", results[i].error);

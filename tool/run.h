@@ -11,6 +11,6 @@
 
 /* Analyses every discovered file; results[i] belongs to discovery->files[i]. */
 void run_analysis(const struct discovery *discovery, struct compile_flags *flags, const bool *enabled,
-                  unsigned jobs, struct file_result *results);
+                  const struct user_memory_config *config, unsigned jobs, struct file_result *results);
 
 #endif
