@@ -66,6 +66,13 @@ LONG64 RtlInterlockedAnd64ToUser(volatile LONG64 *Destination, LONG64 Value);
 VOID uma_copy_volatile_memory(volatile VOID *Destination, const volatile VOID *Source, SIZE_T Length);
 VOID uma_fill_volatile_memory(volatile VOID *Destination, SIZE_T Length, UCHAR Fill);
 
+/* strlen/wcslen of kernel strings for the ...Mode kernel paths (WCHAR is
+ * 2 bytes, Linux wchar_t is 4). Out of line so that no loop counter of an
+ * inlined wrapper lives across the sigsetjmp of a host __try (which would
+ * draw -Wclobbered in driver code). */
+SIZE_T uma_kernel_string_length(const volatile CHAR *String);
+SIZE_T uma_kernel_wide_string_length(const volatile WCHAR *String);
+
 /* DBG-only check: a user pointer where a kernel pointer is expected ends
  * the process like __fastfail(FAST_FAIL_KERNEL_POINTER_EXPECTED), which no
  * exception handler can catch. */
@@ -94,6 +101,8 @@ static inline void uma_note_call_site(const char *File, int Line)
     uma_copy_volatile_memory((Destination), (Source), (Length))
 #define UMA_KERNEL_FILL(Destination, Length, Fill) \
     uma_fill_volatile_memory((Destination), (Length), (Fill))
+#define UMA_KERNEL_STRING_LENGTH(String) uma_kernel_string_length(String)
+#define UMA_KERNEL_WIDE_STRING_LENGTH(String) uma_kernel_wide_string_length(String)
 
 #if defined(DBG) && DBG
 #  define RtlFastFailIfUserPointer(Pointer) uma_fast_fail_if_user_pointer((const volatile VOID *)(Pointer))
@@ -303,6 +312,26 @@ UMA_DOWNLEVEL_INTERLOCKED(64, LONG64)
     UmaDownlevelCopy((Destination), (Source), (Length))
 #define UMA_KERNEL_FILL(Destination, Length, Fill) \
     UmaDownlevelFill((Destination), (Length), (Fill))
+
+UMA_FORCEINLINE SIZE_T UmaKernelStringLength(const volatile CHAR *String)
+{
+    SIZE_T Length = 0;
+    while (String[Length] != 0) {
+        Length++;
+    }
+    return Length;
+}
+
+UMA_FORCEINLINE SIZE_T UmaKernelWideStringLength(const volatile WCHAR *String)
+{
+    SIZE_T Length = 0;
+    while (String[Length] != 0) {
+        Length++;
+    }
+    return Length;
+}
+#define UMA_KERNEL_STRING_LENGTH(String) UmaKernelStringLength(String)
+#define UMA_KERNEL_WIDE_STRING_LENGTH(String) UmaKernelWideStringLength(String)
 
 #if defined(DBG) && DBG
 #  define RtlFastFailIfUserPointer(Pointer)                                              \

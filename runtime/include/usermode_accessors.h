@@ -249,31 +249,23 @@ UMA_FORCEINLINE SIZE_T UMA_AT(WideStringLengthFromUser)(const WCHAR *String UMA_
 UMA_FORCEINLINE SIZE_T UMA_AT(StringLengthFromMode)(const volatile CHAR *String,
                                                     KPROCESSOR_MODE Mode UMA_SITE_PARAMS)
 {
-    SIZE_T Length = 0;
     if (Mode != KernelMode) {
         UMA_NOTE_SITE();
         return RtlStringLengthFromUser(String);
     }
     RtlFastFailIfUserPointer(String);
-    while (String[Length] != 0) {
-        Length++;
-    }
-    return Length;
+    return UMA_KERNEL_STRING_LENGTH(String);
 }
 
 UMA_FORCEINLINE SIZE_T UMA_AT(WideStringLengthFromMode)(const volatile WCHAR *String,
                                                         KPROCESSOR_MODE Mode UMA_SITE_PARAMS)
 {
-    SIZE_T Length = 0;
     if (Mode != KernelMode) {
         UMA_NOTE_SITE();
         return RtlWideStringLengthFromUser(String);
     }
     RtlFastFailIfUserPointer(String);
-    while (String[Length] != 0) {
-        Length++;
-    }
-    return Length;
+    return UMA_KERNEL_WIDE_STRING_LENGTH(String);
 }
 
 UMA_HOST_ONLY(

@@ -22,6 +22,24 @@ VOID uma_fill_volatile_memory(volatile VOID *Destination, SIZE_T Length, UCHAR F
     memset((void *)Destination, Fill, Length);
 }
 
+SIZE_T uma_kernel_string_length(const volatile CHAR *String)
+{
+    SIZE_T length = 0;
+    while (String[length] != 0) {
+        length++;
+    }
+    return length;
+}
+
+SIZE_T uma_kernel_wide_string_length(const volatile WCHAR *String)
+{
+    SIZE_T length = 0;
+    while (String[length] != 0) {
+        length++;
+    }
+    return length;
+}
+
 /* __fastfail(FAST_FAIL_KERNEL_POINTER_EXPECTED): not an exception, so no
  * __except can swallow it. */
 VOID uma_fast_fail_if_user_pointer(const volatile VOID *Pointer)

@@ -16,6 +16,15 @@ void uma_test_record(int ok, const char *file, int line, const char *expression)
     }
 }
 
+void uma_test_check_equal(unsigned long long actual, unsigned long long expected, const char *file, int line,
+                          const char *expression)
+{
+    uma_test_record(actual == expected, file, line, expression);
+    if (actual != expected) {
+        fprintf(stderr, "    actual 0x%llx, expected 0x%llx\n", actual, expected);
+    }
+}
+
 int uma_test_finish(void)
 {
     printf("%d passed, %d failed\n", uma_test_passed, uma_test_failed);

@@ -20,19 +20,17 @@ extern int uma_test_passed;
 extern int uma_test_failed;
 
 void uma_test_record(int ok, const char *file, int line, const char *expression);
+void uma_test_check_equal(unsigned long long actual, unsigned long long expected, const char *file, int line,
+                          const char *expression);
 int uma_test_finish(void);
 
 #define CHECK(condition) uma_test_record((condition) ? 1 : 0, __FILE__, __LINE__, #condition)
 
-#define CHECK_EQ(actual, expected)                                                              \
-    do {                                                                                        \
-        unsigned long long uma_actual_ = (unsigned long long)(actual);                          \
-        unsigned long long uma_expected_ = (unsigned long long)(expected);                      \
-        uma_test_record(uma_actual_ == uma_expected_, __FILE__, __LINE__, #actual " == " #expected); \
-        if (uma_actual_ != uma_expected_) {                                                     \
-            fprintf(stderr, "    actual 0x%llx, expected 0x%llx\n", uma_actual_, uma_expected_); \
-        }                                                                                       \
-    } while (0)
+/* A function, not a block with locals: tests use it right after __try
+ * statements, where locals would draw -Wclobbered. */
+#define CHECK_EQ(actual, expected) \
+    uma_test_check_equal((unsigned long long)(actual), (unsigned long long)(expected), __FILE__, __LINE__, \
+                         #actual " == " #expected)
 
 /* The code raised by statement, or 0 when it raised nothing. */
 #define RAISED_BY(result, statement)                                                            \
