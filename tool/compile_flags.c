@@ -108,6 +108,17 @@ void compile_flags_destroy(struct compile_flags *flags)
 
 static void add_user_arguments(const struct compile_flags *flags, struct string_list *arguments)
 {
+#ifdef UMALINT_CLANG_RESOURCE_DIR
+#define STRINGIFY_TOKENS(x) #x
+#define STRINGIFY(x) STRINGIFY_TOKENS(x)
+    /* libclang locates its builtin headers relative to where the shared
+     * library was loaded from, which fails for distribution layouts that
+     * install it outside LLVM's tree; name the directory explicitly. */
+    if (access(STRINGIFY(UMALINT_CLANG_RESOURCE_DIR) "/include/stddef.h", F_OK) == 0) {
+        string_list_add(arguments, "-resource-dir");
+        string_list_add(arguments, STRINGIFY(UMALINT_CLANG_RESOURCE_DIR));
+    }
+#endif
     for (size_t i = 0; i < flags->options->compiler_args.count; i++)
         string_list_add(arguments, flags->options->compiler_args.items[i]);
     string_list_add(arguments, "-idirafter");

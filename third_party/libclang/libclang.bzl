@@ -16,6 +16,10 @@ def _libclang_repository_impl(ctx):
         fail("umalint: %s/clang-c/Index.h missing; install it: apt-get install libclang-19-dev" % include_dir)
     if not ctx.path(lib_dir + "/libclang.so").exists:
         fail("umalint: %s/libclang.so missing; install it: apt-get install libclang-19-dev" % lib_dir)
+    major = version.split(".")[0]
+    resource_dir = lib_dir + "/clang/" + major
+    if not ctx.path(resource_dir + "/include/stddef.h").exists:
+        fail("umalint: %s/include/stddef.h missing (clang's builtin headers); install it: apt-get install libclang-common-%s-dev" % (resource_dir, major))
     ctx.symlink(include_dir + "/clang-c", "include/clang-c")
     ctx.symlink(lib_dir + "/libclang.so", "lib/libclang.so")
     ctx.file("BUILD", """
@@ -25,12 +29,16 @@ cc_library(
     name = "libclang",
     hdrs = glob(["include/clang-c/*.h"]),
     includes = ["include"],
+    # Where clang's builtin headers (stddef.h, ...) live: libclang does not
+    # always find them on its own, so umalint passes -resource-dir.
+    # (Bazel tokenizes defines like a shell, so the path is stringified in C.)
+    defines = ["UMALINT_CLANG_RESOURCE_DIR={resource}"],
     linkopts = ["-L{lib}", "-Wl,-rpath,{lib}", "-lclang"],
 )
 
 # Version string of the LLVM that provides libclang, e.g. "19.1.7".
 exports_files(["VERSION"])
-""".format(lib = lib_dir))
+""".format(lib = lib_dir, resource = resource_dir))
     ctx.file("VERSION", version + "\n")
     ctx.file("WORKSPACE", "workspace(name = \"libclang\")\n")
 
