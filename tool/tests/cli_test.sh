@@ -135,8 +135,8 @@ printf '%s' "$err" | grep -q 'no C or C++ source files found'; check "empty dire
 
 cp "$WORK/src/clean.c" "$WORK/src/unreadable.c"; chmod 000 "$WORK/src/unreadable.c"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
-  chmod 755 "$WORK" "$WORK/src"; chmod -R a+rwX "$XDG_CACHE_HOME" 2>/dev/null
-  out=$(setpriv --reuid=65534 --regid=65534 --clear-groups env XDG_CACHE_HOME="$WORK/nobody-cache" "$UMALINT" "$WORK/src/unreadable.c" 2>"$WORK/stderr"); status=$?
+  # root reads anything: drop every capability so the file mode applies.
+  out=$(setpriv --bounding-set=-all --inh-caps=-all "$UMALINT" "$WORK/src/unreadable.c" 2>"$WORK/stderr"); status=$?
   err=$(cat "$WORK/stderr")
 else
   run "$WORK/src/unreadable.c"
