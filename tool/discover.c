@@ -176,7 +176,8 @@ static void walk_directory(struct walk_state *state, const char *path, const str
         names[count++] = xstrdup(entry->d_name);
     }
     closedir(directory);
-    qsort(names, count, sizeof *names, compare_names);
+    if (count > 1)
+        qsort(names, count, sizeof *names, compare_names);
 
     if (state->depth == state->stack_capacity) {
         state->stack_capacity = state->stack_capacity ? state->stack_capacity * 2 : 16;

@@ -27,7 +27,7 @@ expect_one_line_error() { # NAME PATTERN
   local lines; lines=$(printf '%s\n' "$err" | grep -c 'umalint: error:')
   printf '%s\n' "$err" | grep -q -- "$2"; local found=$?
   [ "$found" -eq 0 ] && [ "$lines" -eq 1 ]; check "$1: one-line error naming '$2'" $? "stderr: $err"
-  printf '%s\n' "$err" | grep -qiE 'sanitizer|segmentation|core dumped|abort'
+  printf '%s\n' "$err" | grep -qiE 'sanitizer|runtime error|segmentation|core dumped|abort'
   [ $? -ne 0 ]; check "$1: no crash" $? "stderr: $err"
 }
 
