@@ -1,0 +1,263 @@
+/* call_shapes.c - see call_shapes.h. */
+#include "rules/call_shapes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rule.h"
+#include "tool/strbuf.h"
+
+void node_list_push(struct node_list *list, const struct fact_node *node)
+{
+    if (list->count == list->capacity) {
+        list->capacity = list->capacity ? list->capacity * 2 : 16;
+        list->items = xrealloc(list->items, list->capacity * sizeof *list->items);
+    }
+    list->items[list->count++] = node;
+}
+
+void node_list_free(struct node_list *list)
+{
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+void shape_collect(const struct fact_node *root, bool (*match)(const struct fact_node *, void *), void *data,
+                   struct node_list *list)
+{
+    if (!root)
+        return;
+    if (match(root, data))
+        node_list_push(list, root);
+    for (unsigned i = 0; i < root->child_count; i++)
+        shape_collect(root->children[i], match, data, list);
+}
+
+bool shape_same_expression(const struct fact_node *a, const struct fact_node *b)
+{
+    a = fact_strip(a);
+    b = fact_strip(b);
+    if (!a || !b)
+        return false;
+    if (a->kind == NODE_DECL_REF && b->kind == NODE_DECL_REF)
+        return a->decl_key != 0 && a->decl_key == b->decl_key;
+    /* Text is only meaningful when the node is written where it appears. */
+    if (a->macro || b->macro || !a->text || !b->text || !*a->text)
+        return false;
+    return a->kind == b->kind && strcmp(a->text, b->text) == 0;
+}
+
+static bool same_file(const struct fact_node *a, const struct fact_node *b)
+{
+    return a->file && b->file && (a->file == b->file || strcmp(a->file, b->file) == 0);
+}
+
+bool shape_before(const struct fact_node *node, const struct fact_node *later)
+{
+    return node && later && same_file(node, later) && node->end_offset <= later->offset;
+}
+
+bool shape_within(const struct fact_node *node, const struct fact_node *outer)
+{
+    return node && outer && same_file(node, outer) && node->offset >= outer->offset &&
+           node->end_offset <= outer->end_offset;
+}
+
+bool shape_is_simple(const struct fact_node *node)
+{
+    return node && (node->kind == NODE_DECL_REF || node->kind == NODE_MEMBER || node->kind == NODE_PAREN ||
+                    node->kind == NODE_CALL || node->kind == NODE_SUBSCRIPT);
+}
+
+const struct fact_node *shape_address_of(const struct fact_node *node)
+{
+    const struct fact_node *stripped = fact_strip(node);
+    if (!stripped || stripped->kind != NODE_UNARY || !stripped->op || strcmp(stripped->op, "&") != 0)
+        return NULL;
+    return fact_child(stripped, 0);
+}
+
+char *shape_sizeof_object_text(const struct fact_node *object)
+{
+    return xasprintf("sizeof(%s)", object->text);
+}
+
+char *shape_sizeof_pointee_text(const struct fact_node *pointer)
+{
+    const struct fact_node *stripped = fact_strip(pointer);
+    if (stripped != pointer && pointer->kind == NODE_PAREN && !pointer->macro)
+        stripped = pointer;   /* keep the user's own parentheses */
+    return xasprintf(shape_is_simple(stripped) ? "sizeof(*%s)" : "sizeof(*(%s))", stripped->text);
+}
+
+bool shape_is_probe(const struct fact_node *call)
+{
+    return call && call->kind == NODE_CALL && call->name &&
+           (strcmp(call->name, "ProbeForRead") == 0 || strcmp(call->name, "ProbeForWrite") == 0 ||
+            strcmp(call->name, "ExProbeAlignment") == 0);
+}
+
+static bool is_classic_probe(const struct fact_node *node, void *data)
+{
+    (void)data;
+    return node->kind == NODE_CALL && !node->is_invalid && node->name &&
+           (strcmp(node->name, "ProbeForRead") == 0 || strcmp(node->name, "ProbeForWrite") == 0);
+}
+
+const struct fact_node *shape_probe_before(const struct fact_function *function, const struct fact_node *pointer,
+                                           const struct fact_node *node)
+{
+    struct node_list probes = {0};
+    shape_collect(function->body, is_classic_probe, NULL, &probes);
+    const struct fact_node *found = NULL;
+    for (unsigned i = 0; i < probes.count; i++)
+        if (shape_before(probes.items[i], node) && shape_same_expression(fact_call_arg(probes.items[i], 0), pointer))
+            found = probes.items[i];
+    node_list_free(&probes);
+    return found;
+}
+
+/* ---- copies ------------------------------------------------------------- */
+
+struct copy_form {
+    const char *api;        /* as written */
+    const char *base;       /* the function called (for the macros: the one inside) */
+    bool reads_user, is_mode, is_aligned, is_non_temporal;
+};
+
+static const struct copy_form copy_forms[] = {
+    {"CopyFromUser", "CopyFromUser", true, false, false, false},
+    {"CopyFromUserNonTemporal", "CopyFromUserNonTemporal", true, false, false, true},
+    {"CopyToUser", "CopyToUser", false, false, false, false},
+    {"CopyToUserNonTemporal", "CopyToUserNonTemporal", false, false, false, true},
+    {"CopyFromMode", "CopyFromMode", true, true, false, false},
+    {"CopyFromModeNonTemporal", "CopyFromModeNonTemporal", true, true, false, true},
+    {"CopyToMode", "CopyToMode", false, true, false, false},
+    {"CopyToModeNonTemporal", "CopyToModeNonTemporal", false, true, false, true},
+    {"CopyFromUserAligned", "CopyFromUser", true, false, true, false},
+    {"CopyToUserAligned", "CopyToUser", false, false, true, false},
+    {"CopyFromModeAligned", "CopyFromMode", true, true, true, false},
+    {"CopyToModeAligned", "CopyToMode", false, true, true, false},
+};
+
+static const struct copy_form *copy_form_of(const struct fact_node *call)
+{
+    if (!call->name)
+        return NULL;
+    for (size_t i = 0; i < sizeof copy_forms / sizeof copy_forms[0]; i++) {
+        const struct copy_form *form = &copy_forms[i];
+        if (strcmp(call->name, form->base) != 0)
+            continue;
+        /* The macro forms show up as their inner call with the macro's name;
+         * a plain call must not come from one of them. */
+        bool from_macro = call->macro && strcmp(call->macro, form->api) == 0;
+        if (form->is_aligned ? from_macro : (!call->macro || strcmp(call->macro, form->api) == 0 ||
+                                             !strstr(call->macro, "Aligned")))
+            return form;
+    }
+    return NULL;
+}
+
+static const char *library_api(const struct fact_node *call)
+{
+    static const char *const functions[] = {"memcpy", "memmove", "RtlCopyMemory", "RtlMoveMemory"};
+    static const char *const macros[] = {"RtlCopyMemory", "RtlMoveMemory", "RtlCopyBytes"};
+    if (!call->name)
+        return NULL;
+    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+        if (strcmp(call->name, functions[i]) != 0)
+            continue;
+        if (!call->macro)
+            return functions[i];
+        for (size_t j = 0; j < sizeof macros / sizeof macros[0]; j++)
+            if (strcmp(call->macro, macros[j]) == 0)
+                return macros[j];
+        return NULL;
+    }
+    return NULL;
+}
+
+bool copy_call_parse(const struct fact_node *call, const struct fact_function *function, struct copy_call *copy)
+{
+    memset(copy, 0, sizeof *copy);
+    if (!call || call->kind != NODE_CALL || call->is_invalid || fact_call_arg_count(call) < 3)
+        return false;
+    copy->call = call;
+    copy->destination = fact_call_arg(call, 0);
+    copy->source = fact_call_arg(call, 1);
+    copy->length = fact_call_arg(call, 2);
+    const struct copy_form *form = copy_form_of(call);
+    if (form) {
+        copy->api = form->api;
+        copy->base_api = form->base;
+        copy->reads_user = form->reads_user;
+        copy->is_mode = form->is_mode;
+        copy->is_aligned = form->is_aligned;
+        copy->is_non_temporal = form->is_non_temporal;
+    } else {
+        const char *api = library_api(call);
+        if (!api || !function)
+            return false;
+        copy->api = api;
+        copy->base_api = call->name;
+        copy->is_library = true;
+        const struct fact_node *probe = shape_probe_before(function, copy->destination, call);
+        copy->reads_user = probe == NULL;
+        if (!probe)
+            probe = shape_probe_before(function, copy->source, call);
+        if (!probe)
+            return false;
+        copy->probe = probe;
+    }
+    copy->kernel = copy->reads_user ? copy->destination : copy->source;
+    copy->user = copy->reads_user ? copy->source : copy->destination;
+    return true;
+}
+
+unsigned shape_written_arguments(const struct fact_node *call, char **arguments, unsigned max_arguments)
+{
+    return rule_invocation_arguments(call->text, arguments, max_arguments);
+}
+
+/* ---- requestor mode ----------------------------------------------------- */
+
+static bool is_named(const struct fact_node *node, const char *name)
+{
+    node = fact_strip(node);
+    return node && node->kind == NODE_DECL_REF && node->name && strcmp(node->name, name) == 0;
+}
+
+const struct fact_node *shape_mode_test(const struct fact_node *condition, bool *tests_user)
+{
+    condition = fact_strip(condition);
+    if (!condition || condition->kind != NODE_BINARY || !condition->op)
+        return NULL;
+    bool equal = strcmp(condition->op, "==") == 0;
+    if (!equal && strcmp(condition->op, "!=") != 0)
+        return NULL;
+    const struct fact_node *left = fact_child(condition, 0), *right = fact_child(condition, 1);
+    for (int side = 0; side < 2; side++) {
+        const struct fact_node *constant = side ? left : right, *mode = side ? right : left;
+        if (is_named(constant, "KernelMode")) {
+            *tests_user = !equal;
+            return fact_strip(mode);
+        }
+        if (is_named(constant, "UserMode")) {
+            *tests_user = equal;
+            return fact_strip(mode);
+        }
+    }
+    return NULL;
+}
+
+bool shape_is_mode_source(const struct fact_node *node)
+{
+    node = fact_strip(node);
+    if (!node || !node->name)
+        return false;
+    if (node->kind == NODE_MEMBER)
+        return strcmp(node->name, "RequestorMode") == 0;
+    if (node->kind == NODE_CALL)
+        return strcmp(node->name, "ExGetPreviousMode") == 0 || strcmp(node->name, "KeGetPreviousMode") == 0;
+    return false;
+}
