@@ -119,9 +119,9 @@ static void report_store(struct rule_context *context, const struct um_access *a
                           (strcmp(consumer->op, "++") == 0 || strcmp(consumer->op, "--") == 0)))) {
         /* Read-modify-write: two user accesses, not atomic either way. */
         char *read = accessor_read_text(accessor.token, address, NULL);
-        suggestion = xasprintf("Write%sToUser(%s, <new value computed from %s>)", accessor.token, address, read);
-        message = xasprintf("'%s' updates probed user memory in place (a plain read and a plain store); read it "
-                            "with %s, compute in a local, and store with %s",
+        suggestion = accessor_write_text(accessor.token, address, "NewValue", NULL);
+        message = xasprintf("'%s' updates probed user memory in place with a plain read and a plain store; read it "
+                            "once with %s, compute the new value in a local and store it with %s",
                             consumer->text, read, suggestion);
         free(read);
     } else {
