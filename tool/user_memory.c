@@ -191,6 +191,21 @@ const char *um_origin_name(enum um_origin origin)
     return "a user pointer";
 }
 
+/* fact_strip, also through C++ named casts (static_cast<T *>(p), ...),
+ * which the facts keep as NODE_OTHER. */
+static const struct fact_node *strip(const struct fact_node *node)
+{
+    for (;;) {
+        node = fact_strip(node);
+        if (node && node->kind == NODE_OTHER && node->child_count > 0 && node->text &&
+            (starts_with(node->text, "static_cast") || starts_with(node->text, "reinterpret_cast") ||
+             starts_with(node->text, "const_cast")))
+            node = node->children[node->child_count - 1];
+        else
+            return node;
+    }
+}
+
 /* ---- paths -------------------------------------------------------------- */
 
 bool um_paths_overlap(const char *a, const char *b)
@@ -239,7 +254,9 @@ static const char *render_path(struct arena *arena, const char *designator)
 
 /* ---- analysis state ----------------------------------------------------- */
 
-enum var_state { VAR_USER = 1, VAR_KERNEL_BUFFER = 2 };
+/* VAR_CAPTURED: a kernel struct filled from user memory (ReadStructFromUser,
+ * K = *p); the pointers inside it are still user pointers. */
+enum var_state { VAR_USER = 1, VAR_KERNEL_BUFFER = 2, VAR_CAPTURED = 4 };
 
 struct var_info {
     const struct fact_function *function;
@@ -343,16 +360,25 @@ static unsigned add_root(struct builder *b, enum um_origin origin, const struct 
     return m->root_count++;
 }
 
-/* Expression roots are keyed by function and a key text. */
+/* Expression roots are keyed by function and their squeezed text. */
 static int find_expression_root(struct builder *b, const struct fact_function *function, const char *key)
 {
     for (unsigned i = 0; i < b->memory->root_count; i++) {
         const struct um_root *root = &b->memory->roots[i];
-        if (root->function == function && root->decl_key == 0 && root->parent_path == NULL &&
+        if (root->function == function && root->decl_key == 0 && root->parent_root < 0 &&
             strcmp(root->name, key) == 0)
             return (int)i;
-        if (root->function == function && root->decl_key == 0 && root->parent_path &&
-            strcmp(root->name, key) == 0)
+    }
+    return -1;
+}
+
+/* Nested roots are keyed by the root and path they are loaded from. */
+static int find_nested_root(struct builder *b, const struct fact_function *function, int parent, const char *path)
+{
+    for (unsigned i = 0; i < b->memory->root_count; i++) {
+        const struct um_root *root = &b->memory->roots[i];
+        if (root->function == function && root->decl_key == 0 && root->parent_root == parent && root->parent_path &&
+            strcmp(root->parent_path, path) == 0)
             return (int)i;
     }
     return -1;
@@ -387,7 +413,7 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
 /* Where an lvalue lives, when in user memory: root and designator. */
 static bool classify_lvalue(struct builder *b, const struct fact_node *node, int *root, const char **designator)
 {
-    node = fact_strip(node);
+    node = strip(node);
     if (!node || node->is_invalid)
         return false;
     switch (node->kind) {
@@ -422,7 +448,7 @@ static bool classify_lvalue(struct builder *b, const struct fact_node *node, int
         const struct fact_node *base_node = fact_child(node, 0), *index = fact_child(node, 1);
         const char *inner;
         int inner_root;
-        const struct fact_node *stripped = fact_strip(base_node);
+        const struct fact_node *stripped = strip(base_node);
         if (stripped && stripped->type.type_class == TYPE_ARRAY) {
             if (!classify_lvalue(b, stripped, &inner_root, &inner))
                 return false;
@@ -457,17 +483,16 @@ static bool classify_lvalue(struct builder *b, const struct fact_node *node, int
 static int nested_root(struct builder *b, const struct fact_node *load, int parent, const char *designator,
                        enum um_origin origin)
 {
-    char number[24];
-    snprintf(number, sizeof number, "#%d", parent);
-    const char *key = parent >= 0 ? arena_concat(b->arena, number, designator) : squeeze(b->arena, load->text);
-    int existing = find_expression_root(b, b->current, key);
+    const char *path = parent >= 0 ? render_path(b->arena, designator) : NULL;
+    const char *text = squeeze(b->arena, load->text);
+    int existing = parent >= 0 ? find_nested_root(b, b->current, parent, path)
+                               : find_expression_root(b, b->current, text);
     if (existing >= 0 || b->read_only)
         return existing;
-    unsigned index = add_root(b, origin, b->current, 0, key, load, NULL, &load->type);
+    unsigned index = add_root(b, origin, b->current, 0, text, load, NULL, &load->type);
     struct um_root *root = &b->memory->roots[index];
     root->parent_root = parent;
-    root->parent_path = parent >= 0 ? render_path(b->arena, designator) : "";
-    root->name = key;
+    root->parent_path = path;
     return (int)index;
 }
 
@@ -495,7 +520,7 @@ static bool is_kernel_buffer_member(const struct fact_node *node)
 static struct pointer_class classify(struct builder *b, const struct fact_node *node)
 {
     struct pointer_class none = {0, -1, ""};
-    node = fact_strip(node);
+    node = strip(node);
     if (!node || node->is_invalid)
         return none;
     switch (node->kind) {
@@ -535,6 +560,12 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
         const struct fact_node *base = fact_child(node, 0);
         if (node->is_arrow && classify(b, base).state == VAR_KERNEL_BUFFER)
             return nested_class(b, node, -1, "", UM_ORIGIN_SYSTEM_BUFFER_FIELD);
+        const struct fact_node *captured = strip(base);
+        if (!node->is_arrow && captured && captured->kind == NODE_DECL_REF) {
+            struct var_info *var = find_var(b, b->current, captured->decl_key);
+            if (var && (var->state & VAR_CAPTURED))
+                return nested_class(b, node, -1, "", UM_ORIGIN_NESTED);
+        }
         return none;
     }
     case NODE_UNARY:
@@ -565,13 +596,13 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
             node->type.type_class == TYPE_POINTER) {
             const struct fact_node *left = fact_child(node, 0), *right = fact_child(node, 1);
             const struct fact_node *base = left, *offset = right;
-            if (fact_strip(left) && fact_strip(left)->type.type_class != TYPE_POINTER)
+            if (strip(left) && strip(left)->type.type_class != TYPE_POINTER)
                 base = right, offset = left;
             struct pointer_class inner = classify(b, base);
             if (inner.state != VAR_USER)
                 return inner.state ? inner : none;
             char text[48];
-            long long element = fact_strip(base)->type.pointee_size > 0 ? fact_strip(base)->type.pointee_size : 1;
+            long long element = strip(base)->type.pointee_size > 0 ? strip(base)->type.pointee_size : 1;
             if (offset && offset->has_value)
                 snprintf(text, sizeof text, "@%s%lld", node->op, offset->value * element);
             else
@@ -627,7 +658,7 @@ static void assign(struct builder *b, uint64_t key, const char *name, const stru
 static const struct fact_node *base_variable(const struct fact_node *node)
 {
     for (int depth = 0; depth < 16; depth++) {
-        node = fact_strip(node);
+        node = strip(node);
         if (!node)
             return NULL;
         if (node->kind == NODE_DECL_REF)
@@ -641,7 +672,7 @@ static const struct fact_node *base_variable(const struct fact_node *node)
         else if (node->kind == NODE_SUBSCRIPT)
             node = fact_child(node, 0);
         else if (node->kind == NODE_BINARY && node->op && (!strcmp(node->op, "+") || !strcmp(node->op, "-")))
-            node = fact_strip(fact_child(node, 0)) && fact_strip(fact_child(node, 0))->type.type_class == TYPE_POINTER
+            node = strip(fact_child(node, 0)) && strip(fact_child(node, 0))->type.type_class == TYPE_POINTER
                        ? fact_child(node, 0) : fact_child(node, 1);
         else
             return NULL;
@@ -737,6 +768,22 @@ static void parameter_root(struct builder *b, const struct fact_function *callee
     b->sites[b->site_count++] = (struct call_site){root, caller, call, (unsigned)argument_root};
 }
 
+/* `&K` handed to ReadStructFromUser: K holds a copy of user memory. */
+static void mark_captured(struct builder *b, const struct fact_node *destination)
+{
+    destination = strip(destination);
+    const struct fact_node *object = destination && destination->kind == NODE_UNARY && destination->op &&
+                                             strcmp(destination->op, "&") == 0
+                                         ? strip(fact_child(destination, 0)) : NULL;
+    if (!object || object->kind != NODE_DECL_REF || object->type.type_class != TYPE_RECORD)
+        return;
+    struct var_info *var = var_for(b, b->current, object->decl_key, object->name);
+    if (!(var->state & VAR_CAPTURED)) {
+        var->state |= VAR_CAPTURED;
+        b->changed = true;
+    }
+}
+
 static void scan_call(struct builder *b, const struct fact_node *call)
 {
     const char *name = call_name(call);
@@ -752,14 +799,16 @@ static void scan_call(struct builder *b, const struct fact_node *call)
         int first = um_accessor_user_argument(call->name && um_is_accessor_name(call->name) ? call->name : name, &second);
         if (first >= 0)
             root_from_argument(b, fact_call_arg(call, (unsigned)first), UM_ORIGIN_ACCESSOR, call);
+        if (first == 1 && accessor_reads(name))
+            mark_captured(b, fact_call_arg(call, 0));
         if (second >= 0)
             root_from_argument(b, fact_call_arg(call, (unsigned)second), UM_ORIGIN_ACCESSOR, call);
         return;
     }
     if (name && (strcmp(name, "WdfRequestRetrieveUnsafeUserInputBuffer") == 0 ||
                  strcmp(name, "WdfRequestRetrieveUnsafeUserOutputBuffer") == 0)) {
-        const struct fact_node *out = fact_strip(fact_call_arg(call, 2));
-        const struct fact_node *variable = out && out->kind == NODE_UNARY ? fact_strip(fact_child(out, 0)) : NULL;
+        const struct fact_node *out = strip(fact_call_arg(call, 2));
+        const struct fact_node *variable = out && out->kind == NODE_UNARY ? strip(fact_child(out, 0)) : NULL;
         if (variable && variable->kind == NODE_DECL_REF && !find_var(b, b->current, variable->decl_key)) {
             struct var_info *var = var_for(b, b->current, variable->decl_key, variable->name);
             var->root = (int)add_root(b, UM_ORIGIN_WDF_UNSAFE, b->current, variable->decl_key, variable->name,
@@ -771,8 +820,8 @@ static void scan_call(struct builder *b, const struct fact_node *call)
     }
     if (name && (strcmp(name, "WdfRequestRetrieveInputBuffer") == 0 ||
                  strcmp(name, "WdfRequestRetrieveOutputBuffer") == 0)) {
-        const struct fact_node *out = fact_strip(fact_call_arg(call, 2));
-        const struct fact_node *variable = out && out->kind == NODE_UNARY ? fact_strip(fact_child(out, 0)) : NULL;
+        const struct fact_node *out = strip(fact_call_arg(call, 2));
+        const struct fact_node *variable = out && out->kind == NODE_UNARY ? strip(fact_child(out, 0)) : NULL;
         if (variable && variable->kind == NODE_DECL_REF) {
             struct var_info *var = var_for(b, b->current, variable->decl_key, variable->name);
             if (!(var->state & VAR_KERNEL_BUFFER)) {
@@ -801,11 +850,28 @@ static void scan_node(const struct fact_node *node, void *data)
         (node->type.type_class == TYPE_POINTER)) {
         assign(b, node->decl_key, node->name, node->children[node->child_count - 1], node);
     } else if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0) {
-        const struct fact_node *target = fact_strip(fact_child(node, 0));
+        const struct fact_node *target = strip(fact_child(node, 0));
         if (target && target->kind == NODE_DECL_REF && target->type.type_class == TYPE_POINTER)
             assign(b, target->decl_key, target->name, fact_child(node, 1), NULL);
     } else if (node->kind == NODE_CALL) {
         scan_call(b, node);
+    }
+    /* K = *p, T K = *p: a struct captured from user memory. */
+    const struct fact_node *target = NULL, *source = NULL;
+    if (node->kind == NODE_VAR_DECL && node->child_count > 0 && node->type.type_class == TYPE_RECORD)
+        target = node, source = node->children[node->child_count - 1];
+    else if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0 &&
+             strip(fact_child(node, 0)) && strip(fact_child(node, 0))->kind == NODE_DECL_REF &&
+             strip(fact_child(node, 0))->type.type_class == TYPE_RECORD)
+        target = strip(fact_child(node, 0)), source = fact_child(node, 1);
+    int root;
+    const char *designator;
+    if (target && source && classify_lvalue(b, source, &root, &designator)) {
+        struct var_info *var = var_for(b, b->current, target->decl_key, target->name);
+        if (!(var->state & VAR_CAPTURED)) {
+            var->state |= VAR_CAPTURED;
+            b->changed = true;
+        }
     }
 }
 
@@ -813,7 +879,7 @@ static void scan_node(const struct fact_node *node, void *data)
 
 static bool is_mode_expression(const struct builder *b, const struct fact_node *node)
 {
-    node = fact_strip(node);
+    node = strip(node);
     if (!node)
         return false;
     if (node->kind == NODE_MEMBER && node->name && strcmp(node->name, "RequestorMode") == 0)
@@ -830,13 +896,13 @@ static bool is_mode_expression(const struct builder *b, const struct fact_node *
 static int mode_condition(const struct builder *b, const struct fact_node *condition,
                           const uint64_t *mode_vars, unsigned mode_var_count)
 {
-    condition = fact_strip(condition);
+    condition = strip(condition);
     if (!condition || condition->kind != NODE_BINARY || !condition->op)
         return 0;
     bool equal = strcmp(condition->op, "==") == 0, not_equal = strcmp(condition->op, "!=") == 0;
     if (!equal && !not_equal)
         return 0;
-    const struct fact_node *left = fact_strip(fact_child(condition, 0)), *right = fact_strip(fact_child(condition, 1));
+    const struct fact_node *left = strip(fact_child(condition, 0)), *right = strip(fact_child(condition, 1));
     if (!left || !right)
         return 0;
     const struct fact_node *constant = right, *mode = left;
@@ -888,9 +954,9 @@ static void find_mode_vars(const struct fact_node *node, void *data)
         source = node->children[node->child_count - 1];
         key = node->decl_key;
     } else if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0 &&
-               fact_strip(fact_child(node, 0)) && fact_strip(fact_child(node, 0))->kind == NODE_DECL_REF) {
+               strip(fact_child(node, 0)) && strip(fact_child(node, 0))->kind == NODE_DECL_REF) {
         source = fact_child(node, 1);
-        key = fact_strip(fact_child(node, 0))->decl_key;
+        key = strip(fact_child(node, 0))->decl_key;
     }
     if (is_mode_expression(scan->builder, node) && !scan->mode_text)
         scan->mode_text = node->text;
@@ -945,8 +1011,8 @@ static void find_handlers(const struct fact_node *node, void *data)
     struct builder *b = data;
     if (node->kind != NODE_BINARY || !node->op || strcmp(node->op, "=") != 0)
         return;
-    const struct fact_node *target = fact_strip(fact_child(node, 0));
-    const struct fact_node *handler = fact_strip(fact_child(node, 1));
+    const struct fact_node *target = strip(fact_child(node, 0));
+    const struct fact_node *handler = strip(fact_child(node, 1));
     if (!target || target->kind != NODE_SUBSCRIPT || !text_has(target, "MajorFunction") || !handler ||
         handler->kind != NODE_DECL_REF || !handler->name)
         return;
@@ -1029,7 +1095,7 @@ static unsigned value_uses(struct builder *b, const struct fact_function *functi
         if (is_comparison_op(parent->op))
             return UM_USE_CONDITION;
         if (is_assignment_op(parent->op)) {
-            const struct fact_node *target = fact_strip(fact_child(parent, 0));
+            const struct fact_node *target = strip(fact_child(parent, 0));
             if (child == fact_child(parent, 1) && target && target->kind == NODE_DECL_REF && strcmp(parent->op, "=") == 0) {
                 if (captured)
                     *captured = target->decl_key;
@@ -1061,7 +1127,10 @@ static unsigned value_uses(struct builder *b, const struct fact_function *functi
             return UM_USE_ALLOC_SIZE;
         if (um_is_probe_name(name))
             return UM_USE_CONDITION;
-        int length = length_argument(name);
+        /* Rtl macros expand to the C routines (RtlZeroMemory(d, n) is
+         * memset(d, 0, n)): the IR arguments follow the expanded callee. */
+        static const char *const c_routines[] = {"memcpy", "memmove", "memset", "memcmp", NULL};
+        int length = length_argument(name_in(parent->name, c_routines) ? parent->name : name);
         if (length >= 0 && index - 1 == (unsigned)length)
             return UM_USE_COPY_LENGTH;
         return UM_USE_DATA;
@@ -1088,7 +1157,7 @@ static void visit_variable_use(const struct fact_node *node, void *data)
     const struct fact_node *up = node->parent;
     while (up && (up->kind == NODE_PAREN || up->kind == NODE_CAST))
         up = up->parent;
-    if (up && up->kind == NODE_BINARY && is_assignment_op(up->op) && fact_strip(fact_child(up, 0)) == node)
+    if (up && up->kind == NODE_BINARY && is_assignment_op(up->op) && strip(fact_child(up, 0)) == node)
         return;
     if (up && up->kind == NODE_UNARY && up->op && strcmp(up->op, "&") == 0)
         return;
@@ -1141,7 +1210,7 @@ static void record_value_uses(struct access_walk *walk, struct um_access *access
 static const struct fact_node *lvalue_base(const struct fact_node *node)
 {
     for (;;) {
-        node = fact_strip(node);
+        node = strip(node);
         if (!node)
             return NULL;
         if (node->kind == NODE_MEMBER && !node->is_arrow) {
@@ -1149,7 +1218,7 @@ static const struct fact_node *lvalue_base(const struct fact_node *node)
             continue;
         }
         if (node->kind == NODE_SUBSCRIPT) {
-            const struct fact_node *base = fact_strip(fact_child(node, 0));
+            const struct fact_node *base = strip(fact_child(node, 0));
             if (base && base->type.type_class == TYPE_ARRAY) {
                 node = base;
                 continue;
@@ -1164,13 +1233,13 @@ static const struct fact_node *lvalue_base(const struct fact_node *node)
  * access itself: the base pointer expression and subscript indexes. */
 static void walk_lvalue_parts(struct access_walk *walk, const struct fact_node *node)
 {
-    node = fact_strip(node);
+    node = strip(node);
     while (node && ((node->kind == NODE_MEMBER && !node->is_arrow) ||
-                    (node->kind == NODE_SUBSCRIPT && fact_strip(fact_child(node, 0)) &&
-                     fact_strip(fact_child(node, 0))->type.type_class == TYPE_ARRAY))) {
+                    (node->kind == NODE_SUBSCRIPT && strip(fact_child(node, 0)) &&
+                     strip(fact_child(node, 0))->type.type_class == TYPE_ARRAY))) {
         if (node->kind == NODE_SUBSCRIPT)
             walk_accesses(walk, fact_child(node, 1));
-        node = fact_strip(fact_child(node, 0));
+        node = strip(fact_child(node, 0));
     }
     if (!node)
         return;
@@ -1261,10 +1330,10 @@ static void record_accessor_macro(struct access_walk *walk, const struct fact_no
     /* The destination of ReadStructFromUser: a capture. */
     struct um_access *last = walk->b->memory->access_count ? &walk->b->memory->accesses[walk->b->memory->access_count - 1] : NULL;
     if (last && last->node == helper && read) {
-        const struct fact_node *destination = fact_strip(fact_call_arg(helper, 0));
-        if (destination && destination->kind == NODE_UNARY && fact_strip(fact_child(destination, 0)) &&
-            fact_strip(fact_child(destination, 0))->kind == NODE_DECL_REF) {
-            last->captured_into = fact_strip(fact_child(destination, 0))->decl_key;
+        const struct fact_node *destination = strip(fact_call_arg(helper, 0));
+        if (destination && destination->kind == NODE_UNARY && strip(fact_child(destination, 0)) &&
+            strip(fact_child(destination, 0))->kind == NODE_DECL_REF) {
+            last->captured_into = strip(fact_child(destination, 0))->decl_key;
             last->uses = uses_of_variable(walk->b, walk->function, last->captured_into, NULL, 1, &last->use_node);
         }
     }
