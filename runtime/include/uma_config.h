@@ -58,14 +58,16 @@
       typedef char UmaStaticAssertFailed[(Condition) ? 1 : -1]
 #endif
 
-/* Scalar types with alignment 1: user accessors do not enforce alignment,
- * and a volatile access through these types is a single (possibly
- * unaligned) load or store without undefined behaviour. */
+/* Scalar types with alignment 1 that may alias anything: user accessors do
+ * not enforce alignment and read fields of any type (UNICODE_STRING's two
+ * lengths as one ULONG), so a volatile access through these types is a
+ * single, possibly unaligned load or store without undefined behaviour or
+ * strict-aliasing trouble at -O2. */
 #if defined(UMA_HOST_RUNTIME)
-typedef USHORT    __attribute__((__aligned__(1))) UmaUnalignedUShort;
-typedef ULONG     __attribute__((__aligned__(1))) UmaUnalignedULong;
-typedef ULONG64   __attribute__((__aligned__(1))) UmaUnalignedULong64;
-typedef ULONG_PTR __attribute__((__aligned__(1))) UmaUnalignedULongPtr;
+typedef USHORT    __attribute__((__aligned__(1), __may_alias__)) UmaUnalignedUShort;
+typedef ULONG     __attribute__((__aligned__(1), __may_alias__)) UmaUnalignedULong;
+typedef ULONG64   __attribute__((__aligned__(1), __may_alias__)) UmaUnalignedULong64;
+typedef ULONG_PTR __attribute__((__aligned__(1), __may_alias__)) UmaUnalignedULongPtr;
 #else
 typedef USHORT    UmaUnalignedUShort;   /* x86/x64/ARM64 handle unaligned */
 typedef ULONG     UmaUnalignedULong;    /* loads of normal memory         */

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #define DEFAULT_WINDOW_BYTES ((size_t)256 * 1024 * 1024)
 
 struct uma_address_space uma_space;
+_Atomic bool uma_space_ready;
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t space_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -123,9 +125,10 @@ static void initialize(void)
     uma_space = space;
 
     uma_fault_handler_install();
+    atomic_store_explicit(&uma_space_ready, true, memory_order_release);
 }
 
-void uma_address_space_init(void)
+void uma_address_space_init_slow(void)
 {
     pthread_once(&init_once, initialize);
 }

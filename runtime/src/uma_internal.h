@@ -19,6 +19,7 @@
 #ifndef UMA_INTERNAL_H
 #define UMA_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -43,8 +44,17 @@ struct uma_address_space {
 extern struct uma_address_space uma_space;
 
 /* Set up the window, the probe variables and the fault handler (once,
- * thread-safe). Every entry point that looks at uma_space calls it. */
-void uma_address_space_init(void);
+ * thread-safe). Every entry point that looks at uma_space calls it; after
+ * start-up that is one acquire load. */
+extern _Atomic bool uma_space_ready;
+void uma_address_space_init_slow(void);
+
+static inline void uma_address_space_init(void)
+{
+    if (__builtin_expect(!atomic_load_explicit(&uma_space_ready, memory_order_acquire), 0)) {
+        uma_address_space_init_slow();
+    }
+}
 
 static inline bool uma_range_is_user(uintptr_t address, size_t length)
 {
