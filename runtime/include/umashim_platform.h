@@ -89,6 +89,15 @@
 #  endif
 #endif /* UMASHIM_HOST */
 
+/* Marks inline functions that a macro expands into the user's own file
+ * (host mode makes FORCEINLINE static, and clang warns about unused static
+ * functions of the main file). */
+#if defined(UMASHIM_HOST)
+#  define UMASHIM_MAYBE_UNUSED __attribute__((__unused__))
+#else
+#  define UMASHIM_MAYBE_UNUSED
+#endif
+
 /* ---- C library functions used by the Rtl macros ------------------------- */
 #if defined(UMASHIM_WINDOWS)
 #  ifdef __cplusplus
