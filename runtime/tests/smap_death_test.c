@@ -8,7 +8,6 @@
  * succeed in the parent.
  */
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,45 +39,11 @@ static void direct_memcpy(void)
     printf("%u\n", copy.Length);
 }
 
-/* Run action in a child; return its stderr and wait status. */
-static int run_in_child(void (*action)(void), char *output, size_t size)
-{
-    int pipe_fds[2];
-    int status = 0;
-    size_t used = 0;
-    pid_t child;
-
-    if (pipe(pipe_fds) != 0) {
-        return -1;
-    }
-    fflush(stdout);
-    fflush(stderr);
-    child = fork();
-    if (child == 0) {
-        dup2(pipe_fds[1], STDERR_FILENO);
-        close(pipe_fds[0]);
-        action();
-        _exit(0); /* not reached when the trap works */
-    }
-    close(pipe_fds[1]);
-    for (;;) {
-        ssize_t got = read(pipe_fds[0], output + used, size - 1 - used);
-        if (got <= 0) {
-            break;
-        }
-        used += (size_t)got;
-    }
-    output[used] = '\0';
-    close(pipe_fds[0]);
-    waitpid(child, &status, 0);
-    return status;
-}
-
 static void expect_smap_death(void (*action)(void), const char *what, uintptr_t address)
 {
     static char output[16384];
     char expected[128];
-    int status = run_in_child(action, output, sizeof output);
+    int status = uma_test_run_in_child(action, output, sizeof output);
 
     snprintf(expected, sizeof expected, "user address 0x%lx", (unsigned long)address);
     CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
@@ -90,8 +55,40 @@ static void expect_smap_death(void (*action)(void), const char *what, uintptr_t 
     }
 }
 
-int main(void)
+/* Started again by main() with UMA_SMAP=0 in the environment: the trap is
+ * off from start-up, so legacy direct access works. */
+static int smap_off_child(void)
 {
+    user_request = uma_user_alloc(sizeof(REQUEST), 8);
+    CHECK(!uma_smap_enabled());
+    user_request->Flags = 5;
+    CHECK_EQ(user_request->Flags, 5);
+    CHECK_EQ(ReadULongFromUser(&user_request->Flags), 5);
+    return uma_test_finish();
+}
+
+static void check_environment_switch(void)
+{
+    int status = 0;
+    pid_t child;
+    fflush(stdout);
+    child = fork();
+    if (child == 0) {
+        char *arguments[] = {"smap_death_test", "--smap-off-child", NULL};
+        char *environment[] = {"UMA_SMAP=0", NULL};
+        execve("/proc/self/exe", arguments, environment);
+        _exit(127);
+    }
+    waitpid(child, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--smap-off-child") == 0) {
+        return smap_off_child();
+    }
+    check_environment_switch();
     user_request = uma_user_alloc(sizeof(REQUEST), 8);
     USER_VIEW(REQUEST, user_request)->Length = 12;
 

@@ -24,6 +24,10 @@ void uma_test_check_equal(unsigned long long actual, unsigned long long expected
                           const char *expression);
 int uma_test_finish(void);
 
+/* Run action in a forked child; capture its stderr into output and return
+ * its wait status (for death tests). */
+int uma_test_run_in_child(void (*action)(void), char *output, size_t size);
+
 #define CHECK(condition) uma_test_record((condition) ? 1 : 0, __FILE__, __LINE__, #condition)
 
 /* A function, not a block with locals: tests use it right after __try
