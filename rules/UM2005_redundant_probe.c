@@ -1,0 +1,185 @@
+/* UM2005 redundant-probe: a ProbeForRead/ProbeForWrite whose pointer is
+ * afterwards only touched through usermode_accessors.h calls.
+ *
+ * Every accessor checks the user range itself (down-level: its own
+ * ProbeForRead), so such a probe only costs time and, for ProbeForWrite,
+ * touches every page of the buffer. It is reported as a note with an unsafe
+ * fix that deletes the statement.
+ *
+ * Deliberately quiet when the probe still does something the accessors do
+ * not: a later raw access (UM2001/UM2002 first), the pointer handed to any
+ * other function (the callee may rely on the probe), or an alignment check
+ * (alignment > 1) that a later non-...Aligned accessor would drop. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rule.h"
+#include "tool/strbuf.h"
+
+struct probe_scope {
+    const struct rule_context *context;
+    const struct um_access *probe;
+    unsigned scope_start;          /* source offset from which later uses count */
+    bool passed_on;                /* the pointer is handed to another function */
+    const struct fact_node *passed_at;
+};
+
+static bool is_logging(const char *name)
+{
+    static const char *const names[] = {"DbgPrint", "DbgPrintEx", "KdPrint", "KdPrintEx", "TraceEvents", NULL};
+    for (unsigned i = 0; name && names[i]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool same_file(const struct fact_node *a, const struct fact_node *b)
+{
+    return a->file && b->file && strcmp(a->file, b->file) == 0;
+}
+
+/* A later call that is neither a probe nor an accessor and receives an
+ * address inside the probed root. */
+static void find_passing_call(const struct fact_node *node, void *data)
+{
+    struct probe_scope *scope = data;
+    if (scope->passed_on || node->kind != NODE_CALL || node == scope->probe->node ||
+        !same_file(node, scope->probe->node) || node->offset < scope->scope_start)
+        return;
+    const char *name = rule_call_name(node);
+    if (um_is_probe_name(name) || um_is_accessor_name(name) || is_logging(name) ||
+        (node->name && (um_is_accessor_name(node->name) || um_is_probe_name(node->name))))
+        return;
+    /* Calls inside an accessor macro expansion belong to the accessor. */
+    for (const struct fact_node *up = node->parent; up; up = up->parent)
+        if (up->macro && um_is_accessor_name(up->macro))
+            return;
+    for (unsigned i = 0; i < fact_call_arg_count(node); i++) {
+        unsigned root;
+        const char *prefix;
+        if (um_user_pointer(scope->context->user_memory, scope->probe->function, fact_call_arg(node, i), &root,
+                            &prefix) &&
+            root == scope->probe->root) {
+            scope->passed_on = true;
+            scope->passed_at = node;
+            return;
+        }
+    }
+}
+
+/* Where later uses start: the probe itself, or the enclosing loop, whose
+ * next iteration runs the code written before the probe. */
+static unsigned scope_start_of(const struct fact_node *probe)
+{
+    unsigned start = probe->offset;
+    for (const struct fact_node *up = probe->parent; up; up = up->parent)
+        if (up->kind == NODE_FOR || up->kind == NODE_WHILE || up->kind == NODE_DO)
+            start = up->offset;
+    return start;
+}
+
+static bool is_aligned_accessor(const char *api)
+{
+    return api && strstr(api, "Aligned") != NULL;
+}
+
+/* The deletion of `ProbeForRead(...);`, with the whole line when nothing
+ * else is on it. False when the statement cannot be deleted on its own. */
+static bool probe_deletion(const struct facts *facts, const struct fact_node *probe, unsigned *offset,
+                           unsigned *length)
+{
+    if (!probe->parent || probe->parent->kind != NODE_COMPOUND)
+        return false;  /* the body of an unbraced if/else: deleting it would change the control flow */
+    const struct fact_file *file = facts_find_file(facts, probe->file);
+    if (!file || probe->end_offset > file->size)
+        return false;
+    const char *text = file->contents;
+    unsigned end = probe->end_offset;
+    while (end < file->size && (text[end] == ' ' || text[end] == '\t'))
+        end++;
+    if (end >= file->size || text[end] != ';')
+        return false;
+    end++;
+    unsigned begin = probe->offset;
+    unsigned line_begin = begin, line_end = end;
+    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t'))
+        line_begin--;
+    while (line_end < file->size && (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r'))
+        line_end++;
+    bool alone = (line_begin == 0 || text[line_begin - 1] == '\n') && (line_end >= file->size || text[line_end] == '\n');
+    if (alone) {
+        begin = line_begin;
+        end = line_end < file->size ? line_end + 1 : line_end;
+    }
+    *offset = begin;
+    *length = end - begin;
+    return true;
+}
+
+static void check_probe(struct rule_context *context, const struct um_access *probe)
+{
+    const struct user_memory *memory = context->user_memory;
+    const struct fact_node *call = probe->node;
+    const struct fact_node *alignment = fact_call_arg(call, 2);
+    if (!call || call->kind != NODE_CALL || call->is_invalid || !alignment || !alignment->has_value)
+        return;
+    /* Only the explicit probes; ExProbeAlignment inside an ...Aligned macro is the accessor's own. */
+    if (!rule_call_is(call, "ProbeForRead") && !rule_call_is(call, "ProbeForWrite"))
+        return;
+    struct probe_scope scope = {context, probe, scope_start_of(call), false, NULL};
+    const struct um_access *first_accessor = NULL;
+    struct strbuf accessors = STRBUF_INIT;
+    bool redundant = true;
+    for (unsigned i = 0; i < memory->access_count && redundant; i++) {
+        const struct um_access *access = &memory->accesses[i];
+        if (access == probe || access->function != probe->function || access->root != probe->root ||
+            !access->node || !same_file(access->node, call) || access->node->offset < scope.scope_start)
+            continue;
+        if (access->kind == UM_ACCESS_PROBE)
+            continue;  /* another probe is judged on its own */
+        if (access->kind != UM_ACCESS_ACCESSOR) {
+            redundant = false;  /* a raw access still relies on the probe */
+            continue;
+        }
+        if (access->node->offset < call->offset)
+            continue;  /* an accessor earlier in the same loop: fine either way */
+        if (alignment->value > 1 && !is_aligned_accessor(access->api))
+            redundant = false;  /* the probe's alignment check would be lost */
+        if (!first_accessor)
+            first_accessor = access;
+        if (access->api && (!accessors.data || !strstr(accessors.data, access->api)))
+            strbuf_printf(&accessors, "%s%s", accessors.length ? ", " : "", access->api);
+    }
+    if (redundant && first_accessor && probe->function && probe->function->body)
+        fact_walk(probe->function->body, find_passing_call, &scope);
+    if (redundant && first_accessor && !scope.passed_on) {
+        const struct fact_node *pointer = fact_call_arg(call, 0);
+        char *message = xasprintf("%s is redundant: every later use of '%s' is an accessor call "
+                                  "(%s), and the accessors probe the user memory themselves; remove the probe",
+                                  call->text, pointer && pointer->text ? pointer->text : "?",
+                                  accessors.data ? accessors.data : "");
+        struct finding *finding = rule_report(context, call, context->rule->severity, message);
+        unsigned offset, length;
+        if (probe_deletion(context->facts, call, &offset, &length)) {
+            finding_add_fix(finding, finding->where.file, offset, length, "");
+            /* The probe may cover a longer range than the accessors touch:
+             * deleting it can accept requests that used to fail. */
+            finding->fix_is_safe = false;
+        }
+        rule_note(context, finding, first_accessor->node, "this accessor checks the user range itself");
+        free(message);
+    }
+    strbuf_free(&accessors);
+}
+
+void rule_redundant_probe(struct rule_context *context)
+{
+    const struct user_memory *memory = context->user_memory;
+    if (!memory)
+        return;
+    for (unsigned i = 0; i < memory->access_count; i++) {
+        const struct um_access *access = &memory->accesses[i];
+        if (access->kind == UM_ACCESS_PROBE && !access->kernel_only && access->node)
+            check_probe(context, access);
+    }
+}
