@@ -43,7 +43,7 @@ static const struct fact_type *sizeof_operand_type(const struct fact_node *size)
 
 static bool same_canonical(const char *a, const char *b)
 {
-    return a && b && strcmp(a, b) == 0;
+    return shape_same_type(a, b);
 }
 
 /* The destination is `&ptr` with ptr a pointer variable or field. */

@@ -47,6 +47,23 @@ bool shape_same_expression(const struct fact_node *a, const struct fact_node *b)
     return a->kind == b->kind && strcmp(a->text, b->text) == 0;
 }
 
+static const char *unqualified(const char *spelling)
+{
+    for (;;) {
+        if (strncmp(spelling, "const ", 6) == 0)
+            spelling += 6;
+        else if (strncmp(spelling, "volatile ", 9) == 0)
+            spelling += 9;
+        else
+            return spelling;
+    }
+}
+
+bool shape_same_type(const char *a, const char *b)
+{
+    return a && b && strcmp(unqualified(a), unqualified(b)) == 0;
+}
+
 static bool same_file(const struct fact_node *a, const struct fact_node *b)
 {
     return a->file && b->file && (a->file == b->file || strcmp(a->file, b->file) == 0);

@@ -28,6 +28,9 @@ void shape_collect(const struct fact_node *root, bool (*match)(const struct fact
 /* True when both nodes denote the same expression: the same variable (by
  * declaration) or the same source text once parentheses and casts are gone. */
 bool shape_same_expression(const struct fact_node *a, const struct fact_node *b);
+/* True when two canonical type spellings name the same type once leading
+ * const/volatile qualifiers are ignored. NULL never matches. */
+bool shape_same_type(const char *a, const char *b);
 /* True when `node` is written before `later` in the same file. */
 bool shape_before(const struct fact_node *node, const struct fact_node *later);
 /* True when `node` lies inside `outer`'s source range (same file). */

@@ -21,7 +21,7 @@ NTSTATUS TmoHandleSet(PIO_STACK_LOCATION IrpSp)
     __try {
         ProbeForRead(Request, sizeof(TIMEOUT_REQUEST), 1);
         Milliseconds = ReadULongFromUser(&Request->Milliseconds);
-        Flags = Request->Flags; // expect: UM2001
+        Flags = Request->Flags; // expect: UM2001, UM1004
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }

@@ -1,0 +1,357 @@
+/* UM1004 unaligned-user-access: user memory used as a type T whose
+ * alignment nothing checks.
+ *
+ * Three shapes:
+ *   - a probe whose (evaluated) alignment is below TYPE_ALIGNMENT(T),
+ *     followed by an access to the probed pointer as T: p->Field, *p, p[i],
+ *     or RtlCopyMemory(&k, p, ...) into a T. The kernel then reads a T at an
+ *     address the caller chose; on x64 it works, on ARM64 and for
+ *     interlocked operations it faults, and the caller was never told that
+ *     its buffer is malformed (STATUS_DATATYPE_MISALIGNMENT).
+ *   - CopyFromUser/CopyToUser (and the Mode forms) into or from a struct T
+ *     whose alignment is above 1, with no aligned probe of the user pointer
+ *     before: the Aligned forms (CopyFromUserAligned,
+ *     ReadStructFromUserAligned, ...) check it in the same call.
+ *   - an alignment argument (ProbeForRead, ProbeForWrite, ExProbeAlignment,
+ *     the ...Aligned macros) that is not 1, 2, 4, 8, 16, TYPE_ALIGNMENT(T)
+ *     or PROBE_ALIGNMENT(T): sizeof(T) of a struct, 3, 32, ...
+ *
+ * Policy with UM2003: CopyFromUser(&k, u, sizeof(k)) is UM2003's (use the
+ * struct accessor) and also this rule's (no alignment check). Both suggest
+ * ReadStructFromUserAligned(&k, u, TYPE_ALIGNMENT(T)) here, so applying
+ * this rule's fix settles both. A copy whose sizeof does not match its
+ * object is left to UM2004 first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/call_shapes.h"
+#include "rules/rule.h"
+#include "tool/strbuf.h"
+
+static bool is_valid_alignment_value(long long value)
+{
+    return value == 1 || value == 2 || value == 4 || value == 8 || value == 16;
+}
+
+static bool is_alignment_macro(const char *macro)
+{
+    return macro && (strcmp(macro, "TYPE_ALIGNMENT") == 0 || strcmp(macro, "PROBE_ALIGNMENT") == 0 ||
+                     strcmp(macro, "PROBE_ALIGNMENT32") == 0);
+}
+
+/* "TYPE_ALIGNMENT(T)" for the type a pointer points to, or NULL when it has
+ * no useful alignment (void, unknown, 1). Malloc'd. */
+static char *type_alignment_for_pointee(const struct fact_type *pointer)
+{
+    if (pointer->type_class != TYPE_POINTER || pointer->pointee_class == TYPE_VOID || !pointer->pointee_spelling ||
+        pointer->pointee_align <= 1)
+        return NULL;
+    return xasprintf("TYPE_ALIGNMENT(%s)", pointer->pointee_spelling);
+}
+
+/* ---- 1. alignment arguments --------------------------------------------- */
+
+/* The written alignment below the parentheses and casts a macro adds, or
+ * NULL when it is spelled with TYPE_ALIGNMENT/PROBE_ALIGNMENT/alignof. */
+static const struct fact_node *written_alignment(const struct fact_node *argument)
+{
+    const struct fact_node *node = argument;
+    while (node) {
+        if (is_alignment_macro(node->macro) || (node->kind == NODE_SIZEOF && node->is_alignof))
+            return NULL;
+        if (node->kind != NODE_PAREN && node->kind != NODE_CAST)
+            return node;
+        node = fact_child(node, 0);
+    }
+    return NULL;
+}
+
+static void check_alignment_argument(struct rule_context *context, const struct fact_node *probe)
+{
+    const struct fact_node *argument = fact_call_arg(probe, 2);
+    const struct fact_node *alignment = argument ? written_alignment(argument) : NULL;
+    if (!alignment || alignment->is_invalid)
+        return;
+    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
+    const char *api = rule_call_name(probe);
+    char *replacement = NULL;
+    char *message = NULL;
+    bool safe = false;
+    if (alignment->kind == NODE_SIZEOF) {
+        const struct fact_node *operand = fact_strip(fact_child(alignment, 0));
+        const struct fact_type *type = operand ? &operand->type : &alignment->operand_type;
+        bool aggregate = type->type_class == TYPE_RECORD || type->type_class == TYPE_ARRAY;
+        if (!type->spelling || (!aggregate && alignment->has_value && is_valid_alignment_value(alignment->value)))
+            return;
+        replacement = xasprintf("TYPE_ALIGNMENT(%s)", type->spelling);
+        message = xasprintf("%s uses %s (%lld) as the alignment; the size of %s is not its alignment (%lld)%s; "
+                            "use %s",
+                            api, alignment->text, alignment->value, type->spelling, type->align,
+                            aggregate ? "" : " and is not a power of two up to 16", replacement);
+        safe = true;
+    } else if (alignment->has_value && !is_valid_alignment_value(alignment->value)) {
+        replacement = pointer ? type_alignment_for_pointee(&pointer->type) : NULL;
+        char *value = alignment->kind == NODE_INTEGER ? xstrdup(alignment->text)
+                                                       : xasprintf("%s (%lld)", alignment->text, alignment->value);
+        message = xasprintf("%s uses the alignment %s, which is not 1, 2, 4, 8 or 16, the only values the probe "
+                            "accepts (checked builds assert them); use %s",
+                            api, value, replacement ? replacement : "TYPE_ALIGNMENT(T) of the type the buffer holds");
+        free(value);
+    } else {
+        return;
+    }
+    const struct fact_node *where = alignment->macro ? probe : alignment;
+    struct finding *finding = rule_report(context, where, context->rule->severity, message);
+    if (replacement && !alignment->macro) {
+        rule_fix_replace(finding, alignment, replacement);
+        finding->fix_is_safe = safe;
+    }
+    free(message);
+    free(replacement);
+}
+
+/* ---- 2. a probe weaker than the type then accessed -------------------- */
+
+struct typed_access {
+    const struct fact_node *node;      /* the access */
+    const struct fact_type *type;      /* the type it reads or writes */
+};
+
+/* True when the lvalue is only used for its address (&p->Field handed to
+ * an accessor) or not evaluated at all (sizeof(p->Field)). */
+static bool is_address_only(const struct fact_node *node)
+{
+    for (const struct fact_node *up = node->parent; up; node = up, up = up->parent) {
+        if (up->kind == NODE_SIZEOF)
+            return true;
+        if (up->kind == NODE_UNARY && up->op && strcmp(up->op, "&") == 0)
+            return true;
+        bool same_object = up->kind == NODE_PAREN || (up->kind == NODE_MEMBER && !up->is_arrow) ||
+                           (up->kind == NODE_SUBSCRIPT && fact_child(up, 0) == node &&
+                            node->type.type_class == TYPE_ARRAY);
+        if (!same_object)
+            return false;
+    }
+    return false;
+}
+
+/* Is `node` an access through `pointer` (a variable) as some type? */
+static bool typed_access_through(const struct fact_node *node, const struct fact_node *pointer,
+                                 const struct fact_function *function, struct typed_access *access)
+{
+    const struct fact_node *base = NULL;
+    if (node->kind == NODE_MEMBER && node->is_arrow)
+        base = fact_child(node, 0);
+    else if (node->kind == NODE_UNARY && node->op && strcmp(node->op, "*") == 0)
+        base = fact_child(node, 0);
+    else if (node->kind == NODE_SUBSCRIPT)
+        base = fact_child(node, 0);
+    if (base) {
+        /* The base must be the pointer itself, not a cast of it to bytes. */
+        const struct fact_node *stripped = fact_strip(base);
+        if (stripped != base && base->kind == NODE_CAST)
+            return false;
+        if (!shape_same_expression(stripped, pointer) || is_address_only(node))
+            return false;
+        access->node = node;
+        access->type = &node->type;
+        return node->type.align > 1;
+    }
+    struct copy_call copy;
+    if (node->kind == NODE_CALL && copy_call_parse(node, function, &copy) && copy.is_library &&
+        shape_same_expression(copy.user, pointer)) {
+        /* memcpy moves bytes: only a user pointer declared as the struct's
+         * pointer type says the buffer is used as that struct. */
+        const struct fact_node *object = shape_address_of(copy.kernel);
+        const struct fact_type *user = &fact_strip(copy.user)->type;
+        if (object && object->type.type_class == TYPE_RECORD && object->type.align > 1 &&
+            shape_same_type(user->pointee_canonical, object->type.canonical)) {
+            access->node = node;
+            access->type = &object->type;
+            return true;
+        }
+    }
+    return false;
+}
+
+struct access_search {
+    const struct fact_node *probe, *pointer;
+    const struct fact_function *function;
+    long long alignment;
+    struct typed_access found;
+    bool done;
+};
+
+static void find_first_misaligned(const struct fact_node *node, struct access_search *search)
+{
+    if (!node || search->done)
+        return;
+    struct typed_access access;
+    if (shape_before(search->probe, node) && typed_access_through(node, search->pointer, search->function, &access) &&
+        access.type->align > search->alignment &&
+        shape_probe_before(search->function, search->pointer, node) == search->probe) {
+        search->found = access;
+        search->done = true;
+        return;
+    }
+    for (unsigned i = 0; i < node->child_count; i++)
+        find_first_misaligned(node->children[i], search);
+}
+
+static void check_weak_probe(struct rule_context *context, const struct fact_node *probe,
+                             const struct fact_function *function)
+{
+    if (!probe->name || strcmp(probe->name, "ExProbeAlignment") == 0)
+        return;
+    const struct fact_node *alignment = fact_call_arg(probe, 2);
+    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
+    if (!alignment || !alignment->has_value || !pointer || pointer->kind != NODE_DECL_REF)
+        return;
+    struct access_search search = {probe, pointer, function, alignment->value, {0}, false};
+    find_first_misaligned(function->body, &search);
+    if (!search.done)
+        return;
+    char *type_alignment = type_alignment_for_pointee(&pointer->type);
+    if (!type_alignment)
+        type_alignment = xasprintf("TYPE_ALIGNMENT(%s)", search.found.type->spelling);
+    const struct fact_node *alignment_text = written_alignment(alignment);
+    char *message = xasprintf(
+        "'%s' uses user memory as %s (alignment %lld), but %s checked only alignment %lld; probe with %s, or "
+        "capture the buffer with an Aligned accessor (ReadStructFromUserAligned(&Local, %s, %s))",
+        search.found.node->text, search.found.type->spelling, search.found.type->align, rule_call_name(probe),
+        alignment->value, type_alignment, pointer->text, type_alignment);
+    struct finding *finding = rule_report(context, search.found.node, context->rule->severity, message);
+    rule_note(context, finding, probe, "the probe that sets the alignment");
+    if (alignment_text && !alignment_text->macro)
+        rule_fix_replace(finding, alignment_text, type_alignment);
+    free(message);
+    free(type_alignment);
+}
+
+/* ---- 3. unaligned copy accessors into a struct ------------------------- */
+
+struct aligned_form {
+    const char *copy;            /* CopyFromUser */
+    const char *aligned_copy;    /* CopyFromUserAligned */
+    const char *aligned_struct;  /* ReadStructFromUserAligned */
+};
+
+static const struct aligned_form aligned_forms[] = {
+    {"CopyFromUser", "CopyFromUserAligned", "ReadStructFromUserAligned"},
+    {"CopyToUser", "CopyToUserAligned", "WriteStructToUserAligned"},
+    {"CopyFromMode", "CopyFromModeAligned", "ReadStructFromModeAligned"},
+    {"CopyToMode", "CopyToModeAligned", "WriteStructToModeAligned"},
+};
+
+/* The user pointer as a struct macro accepts it next to an object of `type`. */
+static char *struct_pointer_text(const struct fact_node *user, const struct fact_type *type)
+{
+    const struct fact_node *stripped = fact_strip(user);
+    if (stripped->type.type_class == TYPE_POINTER && shape_same_type(stripped->type.pointee_canonical, type->canonical))
+        return xstrdup(stripped->text);
+    return xasprintf(shape_is_simple(stripped) ? "(%s *)%s" : "(%s *)(%s)", type->spelling, stripped->text);
+}
+
+static void check_unaligned_copy(struct rule_context *context, const struct fact_node *call,
+                                 const struct fact_function *function)
+{
+    struct copy_call copy;
+    if (!copy_call_parse(call, function, &copy) || copy.is_library || copy.is_aligned || copy.is_non_temporal)
+        return;
+    const struct aligned_form *form = NULL;
+    for (size_t i = 0; i < sizeof aligned_forms / sizeof aligned_forms[0]; i++)
+        if (strcmp(copy.api, aligned_forms[i].copy) == 0)
+            form = &aligned_forms[i];
+    if (!form)
+        return;
+    /* The kernel-side struct: &k, or a pointer to a struct. */
+    const struct fact_node *object = shape_address_of(copy.kernel);
+    const struct fact_node *kernel = fact_strip(copy.kernel);
+    const struct fact_type *type = NULL;
+    long long size = -1;
+    struct fact_type pointee = {0};
+    if (object && object->type.type_class == TYPE_RECORD) {
+        type = &object->type;
+        size = object->type.size;
+    } else if (!object && kernel->type.type_class == TYPE_POINTER && kernel->type.pointee_class == TYPE_RECORD) {
+        pointee.spelling = kernel->type.pointee_spelling;
+        pointee.canonical = kernel->type.pointee_canonical;
+        pointee.align = kernel->type.pointee_align;
+        pointee.size = kernel->type.pointee_size;
+        type = &pointee;
+        size = pointee.size;
+    }
+    if (!type || !type->spelling || type->align <= 1 || size <= 0)
+        return;
+    const struct fact_node *length = fact_strip(copy.length);
+    bool sizeof_length = length && length->kind == NODE_SIZEOF && !length->is_alignof && length->has_value;
+    if (sizeof_length && length->value != size)
+        return;   /* a wrong size: UM2004 comes first */
+    /* Whole structs only (the size is sizeof(T)), or a user pointer declared
+     * as T *: a byte range copied out of an untyped buffer has no T in it. */
+    const struct fact_type *user_type = &fact_strip(copy.user)->type;
+    bool user_is_typed = shape_same_type(user_type->pointee_canonical, type->canonical);
+    if (!sizeof_length && !user_is_typed)
+        return;
+    /* An earlier probe of the user pointer with enough alignment checks it. */
+    const struct fact_node *probe = shape_probe_before(function, copy.user, call);
+    const struct fact_node *probe_alignment = probe ? fact_call_arg(probe, 2) : NULL;
+    if (probe_alignment && (!probe_alignment->has_value || probe_alignment->value >= type->align))
+        return;
+
+    char *written[5] = {0};
+    unsigned count = shape_written_arguments(call, written, 5);
+    if (count != (copy.is_mode ? 4u : 3u)) {
+        rule_free_strings(written, count);
+        return;
+    }
+    char *alignment = xasprintf("TYPE_ALIGNMENT(%s)", type->spelling);
+    struct strbuf suggestion = STRBUF_INIT;
+    if (sizeof_length) {
+        char *user = struct_pointer_text(copy.user, type);
+        const char *kernel_text = written[copy.reads_user ? 0 : 1];
+        strbuf_printf(&suggestion, "%s(%s, %s", form->aligned_struct, copy.reads_user ? kernel_text : user,
+                      copy.reads_user ? user : kernel_text);
+        if (copy.is_mode)
+            strbuf_printf(&suggestion, ", %s", written[3]);
+        strbuf_printf(&suggestion, ", %s)", alignment);
+        free(user);
+    } else {
+        strbuf_printf(&suggestion, "%s(%s, %s, %s", form->aligned_copy, written[0], written[1], written[2]);
+        if (copy.is_mode)
+            strbuf_printf(&suggestion, ", %s", written[3]);
+        strbuf_printf(&suggestion, ", %s)", alignment);
+    }
+    const struct fact_node *user = fact_strip(copy.user);
+    char *message = xasprintf(
+        "%s %s the user buffer '%s' as %s (alignment %lld) without checking its alignment; use %s, which raises "
+        "STATUS_DATATYPE_MISALIGNMENT for a misaligned buffer",
+        copy.api, copy.reads_user ? "reads" : "writes", user->text, type->spelling, type->align, suggestion.data);
+    struct finding *finding = rule_report(context, call, context->rule->severity, message);
+    if (probe)
+        rule_note(context, finding, probe, "this probe checks a smaller alignment");
+    if (!call->macro)
+        rule_fix_replace(finding, call, suggestion.data);
+    free(message);
+    free(alignment);
+    strbuf_free(&suggestion);
+    rule_free_strings(written, count);
+}
+
+static void check_node(const struct fact_node *node, const struct fact_function *function, void *data)
+{
+    struct rule_context *context = data;
+    if (node->kind != NODE_CALL || node->is_invalid)
+        return;
+    if (shape_is_probe(node)) {
+        check_alignment_argument(context, node);
+        check_weak_probe(context, node, function);
+        return;
+    }
+    check_unaligned_copy(context, node, function);
+}
+
+void rule_unaligned_user_access(struct rule_context *context)
+{
+    rule_for_each_node(context->facts, check_node, context);
+}
