@@ -212,6 +212,11 @@ bool um_paths_overlap(const char *a, const char *b)
 {
     if (!a || !b)
         return false;
+    /* "@+16" is memory past an offset taken with pointer arithmetic
+     * (p + 1 is the next element): it overlaps only paths under the same
+     * offset, not the pointee itself. */
+    if ((a[0] == '@') != (b[0] == '@'))
+        return false;
     if (strcmp(a, "*") == 0 || strcmp(b, "*") == 0)
         return true;
     /* "->A.B" and "->A" overlap; "->A" and "->AB" do not. Unknown
@@ -1127,6 +1132,8 @@ static unsigned value_uses(struct builder *b, const struct fact_function *functi
             return UM_USE_ALLOC_SIZE;
         if (um_is_probe_name(name))
             return UM_USE_CONDITION;
+        if (child->type.type_class == TYPE_POINTER)
+            return UM_USE_POINTER;   /* an address handed to a callee */
         /* Rtl macros expand to the C routines (RtlZeroMemory(d, n) is
          * memset(d, 0, n)): the IR arguments follow the expanded callee. */
         static const char *const c_routines[] = {"memcpy", "memmove", "memset", "memcmp", NULL};
@@ -1653,4 +1660,15 @@ bool um_user_pointer(const struct user_memory *memory, const struct fact_functio
     if (prefix)
         *prefix = value.prefix;
     return true;
+}
+
+unsigned um_value_uses(const struct user_memory *memory, const struct fact_function *function,
+                       const struct fact_node *value)
+{
+    struct builder b = {0};
+    b.memory = (struct user_memory *)memory;
+    b.read_only = true;
+    b.current = function;
+    const struct fact_node *use_node = NULL;
+    return value ? value_uses(&b, function, value, 0, &use_node, NULL, NULL, NULL) : 0;
 }

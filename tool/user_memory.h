@@ -183,6 +183,12 @@ bool um_user_pointer(const struct user_memory *memory, const struct fact_functio
 /* The access whose node is `node`, or NULL. */
 const struct um_access *um_access_at(const struct user_memory *memory, const struct fact_node *node);
 
+/* How the value of expression `value` (in `function`) is used: UM_USE_*
+ * bits, following it through casts, arithmetic and local variables, the
+ * same way um_access.uses is computed. */
+unsigned um_value_uses(const struct user_memory *memory, const struct fact_function *function,
+                       const struct fact_node *value);
+
 /* True when the two paths (of the same root) may name overlapping memory. */
 bool um_paths_overlap(const char *a, const char *b);
 

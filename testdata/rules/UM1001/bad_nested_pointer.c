@@ -17,7 +17,7 @@ NTSTATUS SampleWrite(PIO_STACK_LOCATION IrpSp, UCHAR *Staging)
         if (Captured.Length > 256)
             return STATUS_INVALID_PARAMETER;
         RtlCopyMemory(Staging, Captured.Data, 256); // expect: UM1001
-        Staging[0] = Captured.Data[0];              // expect: UM1001
+        Captured.Data[0] = 0;                       // expect: UM1001
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
