@@ -89,7 +89,7 @@ static void report_record_read(struct rule_context *context, const struct um_acc
                                   "which reads it in one accessor call",
                                   read->text, suggestion);
         finding = rule_report(context, consumer, context->rule->severity, message);
-        if (is_statement_position(consumer))
+        if (is_statement_position(consumer) && !consumer->macro && !read->macro)
             rule_fix_replace(finding, consumer, suggestion);
         free(message);
         free(suggestion);
@@ -119,6 +119,21 @@ static void report_dereference(struct rule_context *context, const struct um_acc
     const struct fact_node *read = access->node;
     if (read->type.type_class == TYPE_ARRAY || read->type.type_class == TYPE_FUNCTION)
         return;  /* an array member decays to an address: nothing is read here */
+    if (read->macro) {
+        /* Written inside a macro body: the source range is the invocation,
+         * so no pasteable text; name the accessor family instead. */
+        const char *token = accessor_type_name(&read->type);
+        char *message = token ? xasprintf("'%s' reads probed user memory with a plain dereference inside the "
+                                          "macro %s; read that location with Read%sFromUser instead",
+                                          read->text, read->macro, token)
+                              : xasprintf("'%s' reads probed user memory with a plain dereference inside the "
+                                          "macro %s; capture it with an accessor instead",
+                                          read->text, read->macro);
+        struct finding *finding = rule_report(context, read, context->rule->severity, message);
+        note_probe(context, finding, access);
+        free(message);
+        return;
+    }
     char *suggestion = accessor_read_call(read, NULL);
     if (!suggestion) {
         if (read->type.type_class == TYPE_RECORD)
@@ -128,7 +143,9 @@ static void report_dereference(struct rule_context *context, const struct um_acc
     char *message = xasprintf("'%s' reads probed user memory with a plain dereference; use %s", read->text,
                               suggestion);
     struct finding *finding = rule_report(context, read, context->rule->severity, message);
-    rule_fix_replace(finding, read, suggestion);
+    /* Inside a macro body the range is the whole invocation: no fix there. */
+    if (!read->macro)
+        rule_fix_replace(finding, read, suggestion);
     note_probe(context, finding, access);
     free(message);
     free(suggestion);

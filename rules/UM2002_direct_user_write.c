@@ -83,6 +83,20 @@ static void report_store(struct rule_context *context, const struct um_access *a
         return;
     struct accessor_type accessor;
     bool typed = accessor_type_of(&target->type, &accessor);
+    if (target->macro || consumer->macro) {
+        /* Written inside a macro body: the source range is the invocation,
+         * so no pasteable text; name the accessor family instead. */
+        const char *macro = target->macro ? target->macro : consumer->macro;
+        char *message = typed ? xasprintf("'%s' writes probed user memory with a plain store inside the macro %s; "
+                                          "write that location with Write%sToUser instead",
+                                          consumer->text, macro, accessor.token)
+                              : xasprintf("'%s' writes probed user memory with a plain store inside the macro %s; "
+                                          "use WriteStructToUser or CopyToUser instead",
+                                          consumer->text, macro);
+        report(context, access, consumer, message, NULL);
+        free(message);
+        return;
+    }
     char *address = accessor_address_text(target, typed ? &accessor : NULL);
     char *suggestion = NULL, *message = NULL;
     bool fixable = false;
@@ -92,7 +106,7 @@ static void report_store(struct rule_context *context, const struct um_access *a
         const struct fact_node *value = fact_child(consumer, 1);
         if (typed) {
             suggestion = accessor_write_text(accessor.token, address, value->text, NULL);
-            fixable = is_statement_position(consumer);
+            fixable = is_statement_position(consumer) && !consumer->macro && !target->macro;
         } else if (target->type.type_class == TYPE_RECORD && is_lvalue_text(value)) {
             char *plain_address = accessor_address_text(target, NULL);
             const struct fact_node *bare = fact_strip(target);
@@ -103,7 +117,7 @@ static void report_store(struct rule_context *context, const struct um_access *a
                                                fact_strip(value)->text, alignment)
                                    : xasprintf("WriteStructToUser(%s, &%s)", plain_address, fact_strip(value)->text);
             free(plain_address);
-            fixable = is_statement_position(consumer);
+            fixable = is_statement_position(consumer) && !consumer->macro && !target->macro;
         } else if (target->type.type_class == TYPE_RECORD) {
             suggestion = xasprintf("WriteStructToUser(%s, &Local) from a kernel local", address);
         } else {
