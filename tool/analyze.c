@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content_hash.h"
 #include "facts_extract.h"
 #include "rules/registry.h"
 #include "strbuf.h"
@@ -76,6 +77,40 @@ static void report_parse_errors(CXTranslationUnit unit, const char *path, const 
     clang_disposeDiagnostic(first);
 }
 
+static unsigned count_parse_errors(CXTranslationUnit unit)
+{
+    unsigned count = clang_getNumDiagnostics(unit), errors = 0;
+    for (unsigned i = 0; i < count; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit, i);
+        errors += clang_getDiagnosticSeverity(diagnostic) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(diagnostic);
+    }
+    return errors;
+}
+
+/* The files the facts hold, hashed as parsed, for --fix's change check. */
+static void record_parsed_files(const struct facts *facts, struct file_result *result)
+{
+    result->parsed_files = xcalloc(facts->file_count, sizeof *result->parsed_files);
+    for (unsigned i = 0; i < facts->file_count; i++) {
+        const struct fact_file *file = facts->files[i];
+        struct parsed_file *entry = &result->parsed_files[result->parsed_file_count++];
+        entry->path = xstrdup(file->path);
+        entry->size = file->size;
+        entry->hash = content_hash(file->contents, file->size);
+    }
+}
+
+void file_result_free(struct file_result *result)
+{
+    finding_list_free(&result->findings);
+    free(result->error);
+    for (size_t i = 0; i < result->parsed_file_count; i++)
+        free(result->parsed_files[i].path);
+    free(result->parsed_files);
+    memset(result, 0, sizeof *result);
+}
+
 static void run_rules(const struct facts *facts, const struct user_memory *user_memory, const bool *enabled,
                       struct file_result *result)
 {
@@ -104,10 +139,12 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
         return;
     }
     report_parse_errors(unit, path, enabled, result);
+    result->parse_error_count = count_parse_errors(unit);
     struct facts facts;
     facts_init(&facts, path);
     facts_extract(unit, path, &facts);
     clang_disposeTranslationUnit(unit);
+    record_parsed_files(&facts, result);
     struct user_memory *user_memory = user_memory_build(&facts, config);
     run_rules(&facts, user_memory, enabled, result);
     user_memory_free(user_memory);

@@ -4,15 +4,31 @@
 
 #include <clang-c/Index.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "finding.h"
 #include "options.h"
 #include "user_memory.h"
 
+/* A file whose code the analysis read (the main file and headers with
+ * function bodies), with a hash of the exact bytes libclang parsed: --fix
+ * refuses to edit a file that no longer holds them. */
+struct parsed_file {
+    char *path;            /* as in findings and fixes */
+    unsigned long size;
+    uint64_t hash;         /* content_hash of the parsed bytes */
+};
+
 struct file_result {
     struct finding_list findings;
     char *error;    /* one-line reason the file could not be analysed, or NULL */
+    struct parsed_file *parsed_files;
+    size_t parsed_file_count;
+    unsigned parse_error_count;   /* libclang errors, whatever --checks enables */
 };
+
+/* Frees everything `result` owns (findings, error, parsed files). */
+void file_result_free(struct file_result *result);
 
 /* Parses `path` with `arguments` in `index`, extracts the facts, builds the
  * user-memory analysis (configured by `config`, may be NULL), runs the

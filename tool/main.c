@@ -11,6 +11,7 @@
 #include "compile_flags.h"
 #include "discover.h"
 #include "embedded_headers.h"
+#include "fix_apply.h"
 #include "options.h"
 #include "report.h"
 #include "rules/registry.h"
@@ -207,24 +208,45 @@ static int run(const struct options *options)
             user_params[i] = (struct um_user_param){options->user_params[i].function, options->user_params[i].index};
         struct user_memory_config config = {user_params, options->user_param_count};
         run_analysis(&discovery, flags, enabled, &config, options->jobs ? options->jobs : default_jobs(), results);
+        /* --fix, --diff, --export-fixes: after the analysis, before the report
+         * (with --fix the fixed files are analysed again and the report shows
+         * what remains). */
+        struct fix_outcome fixed = {0, 0, 0};
+        bool fixing = options->fix || options->diff || options->export_fixes;
+        if (fixing) {
+            struct fix_request request = {options->fix && !options->diff, options->diff, options->unsafe_fixes,
+                                          options->export_fixes,
+                                          &options->paths, shim_directory, &discovery, flags, enabled, &config,
+                                          options->jobs ? options->jobs : default_jobs()};
+            fix_apply(&request, results, &fixed);
+            if (fixed.errors)
+                exit_status = EXIT_TOOL_ERROR;
+        }
         free(user_params);
         for (size_t i = 0; i < discovery.file_count; i++) {
             if (results[i].error) {
                 fprintf(stderr, "umalint: error: %s\n", results[i].error);
-                free(results[i].error);
                 failed++;
                 exit_status = EXIT_TOOL_ERROR;
             }
             finding_list_move(&findings, &results[i].findings);
+            file_result_free(&results[i]);
         }
         free(results);
         compile_flags_destroy(flags);
         finding_list_sort_unique(&findings);
-        if (write_report(options, &findings, discovery.file_count - failed) != 0)
+        /* --diff owns stdout (a patch for `git apply`); the report goes only to -o. */
+        if ((!options->diff || options->output_path) &&
+            write_report(options, &findings, discovery.file_count - failed) != 0)
             exit_status = EXIT_TOOL_ERROR;
+        if (!options->quiet && fixing && (options->fix || options->diff))
+            fprintf(stderr, "umalint: %zu fix%s %s in %zu file%s\n", fixed.fixes, fixed.fixes == 1 ? "" : "es",
+                    options->diff ? "would be applied" : "applied", fixed.files, fixed.files == 1 ? "" : "s");
         if (!options->quiet)
             print_summary(&findings, discovery.file_count - failed, failed);
-        if (exit_status == EXIT_CLEAN)
+        if (exit_status == EXIT_CLEAN && options->diff)
+            exit_status = fixed.fixes ? EXIT_FINDINGS : EXIT_CLEAN;   /* like ruff: 1 when there is a diff */
+        else if (exit_status == EXIT_CLEAN)
             for (size_t i = 0; i < findings.count; i++)
                 if (findings.items[i].severity >= SEVERITY_WARNING)
                     exit_status = EXIT_FINDINGS;

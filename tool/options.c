@@ -32,6 +32,13 @@ const char usage_text[] =
     "  --color=WHEN           auto (default), always, never; honours NO_COLOR\n"
     "  -q, --quiet            no summary line on stderr\n"
     "  -j N                   parallel workers (default: online CPUs)\n"
+    "Fixes:\n"
+    "  --fix                  apply the safe fixes in place\n"
+    "  --unsafe-fixes         also apply fixes that may change behaviour\n"
+    "  --diff                 print the fixes --fix would apply as a unified\n"
+    "                         diff on stdout; write nothing\n"
+    "  --export-fixes FILE    write the fixes as clang-tidy YAML for\n"
+    "                         clang-apply-replacements\n"
     "  --version, --help\n"
     "\n"
     "Exit status: 0 no finding at warning or above, 1 findings,\n"
@@ -143,6 +150,17 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
             options->quiet = true;
         } else if (strcmp(argument, "--list-checks") == 0) {
             options->list_checks = true;
+        } else if (strcmp(argument, "--fix") == 0) {   /* fixes: tool/fix_apply.h */
+            options->fix = true;
+        } else if (strcmp(argument, "--unsafe-fixes") == 0) {
+            options->unsafe_fixes = true;
+        } else if (strcmp(argument, "--diff") == 0) {
+            options->diff = true;
+        } else if (long_option(argument, "--export-fixes", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --export-fixes needs a file name");
+            free(options->export_fixes);
+            options->export_fixes = xstrdup(value);
         } else if (long_option(argument, "--explain", &i, argc, argv, &value)) {
             if (!value)
                 FAIL("option --explain needs a check code, e.g. --explain UM2003");
@@ -234,5 +252,6 @@ void free_options(struct options *options)
     for (size_t i = 0; i < options->user_param_count; i++)
         free(options->user_params[i].function);
     free(options->user_params);
+    free(options->export_fixes);
     memset(options, 0, sizeof *options);
 }

@@ -40,6 +40,11 @@ struct options {
     char *explain;                      /* --explain CODE */
     struct user_param *user_params;
     size_t user_param_count;
+    /* Fixes (tool/fix_apply.h): --fix, --unsafe-fixes, --diff, --export-fixes FILE */
+    bool fix;
+    bool unsafe_fixes;
+    bool diff;
+    char *export_fixes;
 };
 
 /* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */
