@@ -257,6 +257,45 @@ static const char *render_path(struct arena *arena, const char *designator)
     return arena_strdup(arena, designator);
 }
 
+/* ---- functions by address ---------------------------------------------- */
+
+/* memory->function_order: function indices sorted by fact_function address. */
+static void index_functions(struct user_memory *memory)
+{
+    memory->function_order = arena_alloc(&memory->arena, (memory->function_count + 1) * sizeof *memory->function_order);
+    for (unsigned i = 0; i < memory->function_count; i++)
+        memory->function_order[i] = i;
+    /* The records come from a bump allocator, so they are nearly sorted:
+     * insertion sort is linear in practice and needs no global state for a
+     * comparator (files are analysed on several threads). */
+    for (unsigned i = 1; i < memory->function_count; i++) {
+        unsigned value = memory->function_order[i], j = i;
+        uintptr_t key = (uintptr_t)memory->functions[value].function;
+        while (j > 0 && (uintptr_t)memory->functions[memory->function_order[j - 1]].function > key) {
+            memory->function_order[j] = memory->function_order[j - 1];
+            j--;
+        }
+        memory->function_order[j] = value;
+    }
+}
+
+static int function_index(const struct user_memory *memory, const struct fact_function *function)
+{
+    size_t low = 0, high = memory->function_count;
+    while (low < high) {
+        size_t middle = (low + high) / 2;
+        unsigned index = memory->function_order[middle];
+        uintptr_t here = (uintptr_t)memory->functions[index].function;
+        if (here == (uintptr_t)function)
+            return (int)index;
+        if (here < (uintptr_t)function)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return -1;
+}
+
 /* ---- analysis state ----------------------------------------------------- */
 
 /* VAR_CAPTURED: a kernel struct filled from user memory (ReadStructFromUser,
@@ -304,6 +343,11 @@ struct builder {
     unsigned external_handler_count;
     bool changed;
     bool read_only;            /* um_user_pointer: look up, never add roots */
+    unsigned *var_table;       /* hash of vars: index + 1, 0 = empty */
+    size_t var_table_size;     /* a power of two */
+    const struct fact_function **by_name; /* functions with bodies, sorted by name */
+    unsigned by_name_count;
+    unsigned *access_begin, *access_end;  /* per function index: its accesses */
     const struct fact_function *current;
 };
 
@@ -317,14 +361,47 @@ struct builder {
 
 #define arena_printf_path arena_concat
 
+static size_t var_hash(const struct fact_function *function, uint64_t key)
+{
+    uint64_t h = key ^ ((uint64_t)(uintptr_t)function * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 29;
+    return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 7);
+}
+
+/* Variables are looked up for every expression: an open-addressing table
+ * of indices into b->vars (0 = empty slot). */
 static struct var_info *find_var(struct builder *b, const struct fact_function *function, uint64_t key)
 {
-    if (!key)
+    if (!key || !b->var_table_size)
         return NULL;
+    for (size_t i = var_hash(function, key) & (b->var_table_size - 1);; i = (i + 1) & (b->var_table_size - 1)) {
+        unsigned slot = b->var_table[i];
+        if (!slot)
+            return NULL;
+        struct var_info *var = &b->vars[slot - 1];
+        if (var->decl_key == key && var->function == function)
+            return var;
+    }
+}
+
+static void index_var(struct builder *b, unsigned index)
+{
+    const struct var_info *var = &b->vars[index];
+    size_t i = var_hash(var->function, var->decl_key) & (b->var_table_size - 1);
+    while (b->var_table[i])
+        i = (i + 1) & (b->var_table_size - 1);
+    b->var_table[i] = index + 1;
+}
+
+static void grow_var_table(struct builder *b)
+{
+    if ((b->var_count + 1) * 2 < b->var_table_size)
+        return;
+    free(b->var_table);
+    b->var_table_size = b->var_table_size ? b->var_table_size * 2 : 64;
+    b->var_table = xcalloc(b->var_table_size, sizeof *b->var_table);
     for (unsigned i = 0; i < b->var_count; i++)
-        if (b->vars[i].decl_key == key && b->vars[i].function == function)
-            return &b->vars[i];
-    return NULL;
+        index_var(b, i);
 }
 
 static struct var_info *var_for(struct builder *b, const struct fact_function *function, uint64_t key,
@@ -333,13 +410,15 @@ static struct var_info *var_for(struct builder *b, const struct fact_function *f
     struct var_info *var = find_var(b, function, key);
     if (var)
         return var;
+    grow_var_table(b);
     GROW(b->vars, b->var_count, b->var_capacity);
-    var = &b->vars[b->var_count++];
+    var = &b->vars[b->var_count];
     memset(var, 0, sizeof *var);
     var->function = function;
     var->decl_key = key;
     var->name = name;
     var->root = -1;
+    index_var(b, b->var_count++);
     return var;
 }
 
@@ -712,12 +791,36 @@ static void root_from_argument(struct builder *b, const struct fact_node *argume
     var->state = VAR_USER;
 }
 
-static const struct fact_function *function_named(const struct facts *facts, const char *name)
+static int compare_function_names(const void *left, const void *right)
 {
-    for (unsigned i = 0; name && i < facts->function_count; i++)
-        if (facts->functions[i]->name && strcmp(facts->functions[i]->name, name) == 0 && facts->functions[i]->body)
-            return facts->functions[i];
+    const struct fact_function *a = *(const struct fact_function *const *)left;
+    const struct fact_function *b = *(const struct fact_function *const *)right;
+    return strcmp(a->name, b->name);
+}
+
+static const struct fact_function *function_named(struct builder *b, const char *name)
+{
+    size_t low = 0, high = b->by_name_count;
+    while (name && low < high) {
+        size_t middle = (low + high) / 2;
+        int order = strcmp(b->by_name[middle]->name, name);
+        if (order == 0)
+            return b->by_name[middle];
+        if (order < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
     return NULL;
+}
+
+static void index_function_names(struct builder *b)
+{
+    b->by_name = xcalloc(b->facts->function_count + 1, sizeof *b->by_name);
+    for (unsigned i = 0; i < b->facts->function_count; i++)
+        if (b->facts->functions[i]->name && b->facts->functions[i]->body)
+            b->by_name[b->by_name_count++] = b->facts->functions[i];
+    qsort(b->by_name, b->by_name_count, sizeof *b->by_name, compare_function_names);
 }
 
 static bool in_kernel_range(const struct builder *b, const struct fact_function *function,
@@ -836,7 +939,7 @@ static void scan_call(struct builder *b, const struct fact_node *call)
         }
         return;
     }
-    const struct fact_function *callee = function_named(b->facts, call->name);
+    const struct fact_function *callee = function_named(b, call->name);
     if (!callee || in_kernel_range(b, b->current, call) || serves_internal_only(b, b->current))
         return;
     for (unsigned i = 0; i < fact_call_arg_count(call); i++) {
@@ -1424,63 +1527,82 @@ static void walk_accesses(struct access_walk *walk, const struct fact_node *node
 
 /* ---- phase 3: interprocedural facts ------------------------------------- */
 
-struct call_count_scan {
-    const struct fact_function *target;
-    unsigned calls, guarded;
-    const struct fact_function *current;
-    const struct user_memory *memory;
+/* Every call or address-taken reference of a function of the TU. */
+struct call_ref {
+    unsigned callee;       /* index into memory->functions */
+    int caller;            /* index of the calling function */
+    bool guarded;          /* inside __try/__except in the caller */
+    bool address_taken;    /* not a call: unknown callers */
 };
 
-static void count_calls(const struct fact_node *node, void *data)
+struct call_ref_scan {
+    struct builder *b;
+    int caller;
+    struct call_ref *refs;
+    unsigned count, capacity;
+};
+
+static int function_index(const struct user_memory *memory, const struct fact_function *function);
+
+static void collect_call_refs(const struct fact_node *node, void *data)
 {
-    struct call_count_scan *scan = data;
-    const char *name = scan->target->name;
-    if (!name)
+    struct call_ref_scan *scan = data;
+    bool call = node->kind == NODE_CALL;
+    bool reference = node->kind == NODE_DECL_REF && node->type.type_class == TYPE_FUNCTION &&
+                     !(node->parent && node->parent->kind == NODE_CALL && fact_child(node->parent, 0) == node);
+    if ((!call && !reference) || !node->name)
         return;
-    if (node->kind == NODE_CALL && node->name && strcmp(node->name, name) == 0) {
-        scan->calls++;
-        const struct um_function *caller = um_function_of(scan->memory, scan->current);
-        if (node->guarded_depth > 0 || (caller && caller->guarded_by_callers))
-            scan->guarded++;
+    const struct fact_function *callee = function_named(scan->b, node->name);
+    if (!callee)
         return;
-    }
-    /* The address taken (a dispatch routine, a callback): unknown callers. */
-    if (node->kind == NODE_DECL_REF && node->name && strcmp(node->name, name) == 0 &&
-        node->type.type_class == TYPE_FUNCTION) {
-        const struct fact_node *up = node->parent;
-        if (!up || up->kind != NODE_CALL || fact_child(up, 0) != node)
-            scan->calls++;
-    }
+    GROW(scan->refs, scan->count, scan->capacity);
+    scan->refs[scan->count++] = (struct call_ref){(unsigned)function_index(scan->b->memory, callee), scan->caller,
+                                                  call && node->guarded_depth > 0, !call};
 }
 
 static void compute_guarded_callers(struct builder *b)
 {
     struct user_memory *m = b->memory;
-    for (int round = 0; round < 8; round++) {
-        bool changed = false;
-        for (unsigned i = 0; i < m->function_count; i++) {
-            struct um_function *function = &m->functions[i];
-            struct call_count_scan scan = {function->function, 0, 0, NULL, m};
-            for (unsigned j = 0; j < b->facts->function_count; j++) {
-                scan.current = b->facts->functions[j];
-                fact_walk(b->facts->functions[j]->body, count_calls, &scan);
-            }
-            bool guarded = scan.calls > 0 && scan.guarded == scan.calls;
-            function->call_count = scan.calls;
-            if (guarded != function->guarded_by_callers) {
-                function->guarded_by_callers = guarded;
+    struct call_ref_scan scan = {b, 0, NULL, 0, 0};
+    for (unsigned j = 0; j < b->facts->function_count; j++) {
+        scan.caller = (int)j;
+        fact_walk(b->facts->functions[j]->body, collect_call_refs, &scan);
+    }
+    unsigned *calls = xcalloc(m->function_count + 1, sizeof *calls);
+    for (unsigned i = 0; i < scan.count; i++)
+        calls[scan.refs[i].callee]++;
+    for (unsigned i = 0; i < m->function_count; i++)
+        m->functions[i].call_count = calls[i];
+    /* Greatest fixpoint: assume guarded, drop any function with an unguarded call. */
+    for (unsigned i = 0; i < m->function_count; i++)
+        m->functions[i].guarded_by_callers = calls[i] > 0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (unsigned i = 0; i < scan.count; i++) {
+            const struct call_ref *ref = &scan.refs[i];
+            struct um_function *callee = &m->functions[ref->callee];
+            if (!callee->guarded_by_callers)
+                continue;
+            bool ok = !ref->address_taken && ref->caller != (int)ref->callee &&
+                      (ref->guarded || m->functions[ref->caller].guarded_by_callers);
+            if (!ok && !(ref->caller == (int)ref->callee && !ref->address_taken)) {
+                callee->guarded_by_callers = false;
                 changed = true;
             }
         }
-        if (!changed)
-            break;
     }
+    free(calls);
+    free(scan.refs);
 }
 
-static bool probed_before(const struct user_memory *m, unsigned root, const struct fact_function *function,
+static bool probed_before(const struct builder *b, unsigned root, const struct fact_function *function,
                           const struct fact_node *node, const struct um_access **check)
 {
-    for (unsigned i = 0; i < m->access_count; i++) {
+    const struct user_memory *m = b->memory;
+    int index = function_index(m, function);
+    if (index < 0)
+        return false;
+    for (unsigned i = b->access_begin[index]; i < b->access_end[index]; i++) {
         const struct um_access *access = &m->accesses[i];
         if (access->function != function || access->root != root ||
             (access->kind != UM_ACCESS_PROBE && access->kind != UM_ACCESS_ACCESSOR))
@@ -1510,7 +1632,7 @@ static void compute_probed_at_entry(struct builder *b)
             struct um_root *callee = &m->roots[site->callee_root];
             if (!callee->probed_at_entry)
                 continue;
-            bool ok = probed_before(m, site->argument_root, site->caller, site->call, NULL) ||
+            bool ok = probed_before(b, site->argument_root, site->caller, site->call, NULL) ||
                       m->roots[site->argument_root].probed_at_entry;
             if (!ok) {
                 callee->probed_at_entry = false;
@@ -1536,6 +1658,10 @@ struct user_memory *user_memory_build(const struct facts *facts, const struct us
 
     m->function_count = facts->function_count;
     m->functions = arena_alloc(&m->arena, (facts->function_count + 1) * sizeof *m->functions);
+    for (unsigned i = 0; i < facts->function_count; i++)
+        m->functions[i].function = facts->functions[i];
+    index_functions(m);
+    index_function_names(&b);
     for (unsigned i = 0; i < facts->function_count; i++) {
         const struct fact_function *function = facts->functions[i];
         m->functions[i].function = function;
@@ -1572,10 +1698,14 @@ struct user_memory *user_memory_build(const struct facts *facts, const struct us
     for (unsigned i = 0; i < m->root_count; i++)
         m->roots[i].kernel_only = serves_internal_only(&b, m->roots[i].function);
 
+    b.access_begin = xcalloc(facts->function_count + 1, sizeof *b.access_begin);
+    b.access_end = xcalloc(facts->function_count + 1, sizeof *b.access_end);
     for (unsigned i = 0; i < facts->function_count; i++) {
         struct access_walk walk = {&b, facts->functions[i], 0};
         b.current = facts->functions[i];
+        b.access_begin[i] = m->access_count;
         walk_accesses(&walk, facts->functions[i]->body);
+        b.access_end[i] = m->access_count;
     }
     compute_guarded_callers(&b);
     compute_probed_at_entry(&b);
@@ -1583,7 +1713,7 @@ struct user_memory *user_memory_build(const struct facts *facts, const struct us
         struct um_access *access = &m->accesses[i];
         const struct um_function *function = um_function_of(m, access->function);
         access->guarded = access->locally_guarded || (function && function->guarded_by_callers);
-        probed_before(m, access->root, access->function, access->node, &access->preceding_check);
+        probed_before(&b, access->root, access->function, access->node, &access->preceding_check);
         access->probed = access->preceding_check || m->roots[access->root].probed_at_entry ||
                          access->kind == UM_ACCESS_ACCESSOR || access->kind == UM_ACCESS_PROBE;
     }
@@ -1598,6 +1728,10 @@ struct user_memory *user_memory_build(const struct facts *facts, const struct us
                                                               (unsigned)var->root, var->prefix, var->assigned_at};
     }
     free(b.vars);
+    free(b.var_table);
+    free(b.by_name);
+    free(b.access_begin);
+    free(b.access_end);
     free(b.sites);
     free(b.ranges);
     free((void *)b.internal_handlers);
@@ -1617,10 +1751,8 @@ void user_memory_free(struct user_memory *memory)
 
 const struct um_function *um_function_of(const struct user_memory *memory, const struct fact_function *function)
 {
-    for (unsigned i = 0; memory && i < memory->function_count; i++)
-        if (memory->functions[i].function == function)
-            return &memory->functions[i];
-    return NULL;
+    int index = memory ? function_index(memory, function) : -1;
+    return index < 0 ? NULL : &memory->functions[index];
 }
 
 const struct um_access *um_access_at(const struct user_memory *memory, const struct fact_node *node)
@@ -1643,14 +1775,15 @@ bool um_user_pointer(const struct user_memory *memory, const struct fact_functio
     for (unsigned i = 0; i < memory->pointer_count; i++) {
         if (memory->pointers[i].function != function)
             continue;
-        GROW(b.vars, b.var_count, b.var_capacity);
-        b.vars[b.var_count++] = (struct var_info){function, memory->pointers[i].decl_key, memory->pointers[i].name,
-                                                  VAR_USER, (int)memory->pointers[i].root,
-                                                  memory->pointers[i].prefix, NULL};
+        struct var_info *var = var_for(&b, function, memory->pointers[i].decl_key, memory->pointers[i].name);
+        var->state = VAR_USER;
+        var->root = (int)memory->pointers[i].root;
+        var->prefix = memory->pointers[i].prefix;
     }
     unsigned before = memory->root_count;
     struct pointer_class value = classify(&b, expression);
     free(b.vars);
+    free(b.var_table);
     /* Classification must not grow the tables after the build: only accept
      * answers naming an existing root. */
     if (value.state != VAR_USER || value.root < 0 || (unsigned)value.root >= before)

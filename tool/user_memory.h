@@ -164,6 +164,7 @@ struct user_memory {
     unsigned access_count;
     struct um_function *functions;    /* parallel to facts->functions */
     unsigned function_count;
+    unsigned *function_order;         /* internal: function indices sorted by fact_function address */
 };
 
 /* Builds the analysis; config may be NULL. Never returns NULL. */
