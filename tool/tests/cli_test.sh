@@ -39,7 +39,7 @@ typedef struct _REQ { ULONG Length; ULONG64 Value; } REQ;
 NTSTATUS Handler(REQ *UserReq) {
     REQ Local;
     __try {
-        CopyFromUser(&Local, UserReq, sizeof(Local));
+        CopyFromUserAligned(&Local, UserReq, sizeof(Local), TYPE_ALIGNMENT(REQ));
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
@@ -77,11 +77,11 @@ expect_status "clean file" 0
 
 run "$WORK/src/bad.c"
 expect_status "file with a finding" 1
-printf '%s\n' "$out" | grep -qE "bad.c:7:9: warning: .*ReadStructFromUser\(&Local, UserReq\).*\[UM2003\]$"
+printf '%s\n' "$out" | grep -qE "bad.c:7:9: warning: .*ReadStructFromUserAligned\(&Local, UserReq, TYPE_ALIGNMENT\(REQ\)\).*\[UM2003\]$"
 check "text: clang-shaped line" $? "$out"
-printf '%s\n' "$out" | grep -qE '^ +7 \| +CopyFromUser' ; check "text: numbered source line" $? "$out"
+printf '%s\n' "$out" | grep -qE '^ +7 \| +CopyFromUserAligned' ; check "text: numbered source line" $? "$out"
 printf '%s\n' "$out" | grep -qE '^ +\| +\^~+$'; check "text: caret and range" $? "$out"
-printf '%s\n' "$out" | grep -qE '^ +\| +ReadStructFromUser\(&Local, UserReq\)$'; check "text: fix-it line" $? "$out"
+printf '%s\n' "$out" | grep -qE '^ +\| +ReadStructFromUserAligned\(&Local, UserReq, TYPE_ALIGNMENT\(REQ\)\)$'; check "text: fix-it line" $? "$out"
 printf '%s' "$err" | grep -q 'umalint: 1 warning in 1 file'; check "summary on stderr" $? "$err"
 
 run -q "$WORK/src/bad.c"
@@ -105,8 +105,8 @@ assert (x["rule"], x["name"], x["severity"], x["line"], x["column"]) == ("UM2003
 assert x["end_line"] == 7 and x["end_column"] > x["column"]
 f = x["fixes"][0]
 src = open(x["file"], "rb").read()
-assert src[f["offset"]:f["offset"] + f["length"]].startswith(b"CopyFromUser(")
-assert f["replacement"] == "ReadStructFromUser(&Local, UserReq)"
+assert src[f["offset"]:f["offset"] + f["length"]].startswith(b"CopyFromUserAligned(")
+assert f["replacement"] == "ReadStructFromUserAligned(&Local, UserReq, TYPE_ALIGNMENT(REQ))"
 '
 check "json: schema and fix offsets" $? "$out"
 
