@@ -93,6 +93,18 @@ static bool check_sizeof_own_pointer(const struct copy_call *copy, const struct 
     return true;
 }
 
+/* sizeof(k.Header), sizeof(k.Items[0]): a deliberate part of the object. */
+static bool measures_part_of(const struct fact_node *size, const struct fact_node *object)
+{
+    const struct fact_node *operand = fact_strip(fact_child(size, 0));
+    while (operand && ((operand->kind == NODE_MEMBER && !operand->is_arrow) || operand->kind == NODE_SUBSCRIPT)) {
+        operand = fact_strip(fact_child(operand, 0));
+        if (shape_same_expression(operand, object))
+            return true;
+    }
+    return false;
+}
+
 /* The kernel side is &object: the size must be sizeof(object). */
 static bool check_addressed_object(const struct copy_call *copy, const struct fact_node *size,
                                    struct size_problem *problem)
@@ -132,8 +144,10 @@ static bool check_addressed_object(const struct copy_call *copy, const struct fa
             what = xasprintf("'%s' is %s (%lld bytes), so only %lld of its bytes are copied", object_text,
                              type->spelling, type->size, size->value);
     }
-    if (!what)
+    if (!what || measures_part_of(size, object)) {
+        free(what);
         return true;
+    }
     char *right = shape_sizeof_object_text(fact_strip(object));
     problem->message = xasprintf("%s copies %s %s '%s': %s; use %s", copy->api, size->text, direction, object_text,
                                  what, right);

@@ -25,6 +25,10 @@ NTSTATUS CaptureOpenParams(PIO_STACK_LOCATION IrpSp, OPEN_PARAMS_V2 *Params)
             CopyFromUserAligned(Params, (POPEN_PARAMS_V1)Input, sizeof(OPEN_PARAMS_V1), TYPE_ALIGNMENT(OPEN_PARAMS_V1));
         } else if (InputLength == sizeof(OPEN_PARAMS_V2)) {
             ReadStructFromUserAligned(Params, (OPEN_PARAMS_V2 *)Input, TYPE_ALIGNMENT(OPEN_PARAMS_V2));
+        } else if (InputLength == sizeof(ULONG)) {
+            OPEN_PARAMS_V2 VersionOnly;
+            CopyFromUser(&VersionOnly, Input, sizeof(VersionOnly.Version));
+            Params->Version = VersionOnly.Version;
         } else {
             return STATUS_INFO_LENGTH_MISMATCH;
         }
