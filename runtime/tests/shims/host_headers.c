@@ -7,6 +7,8 @@
 #include <ntifs.h>
 #include <ntstrsafe.h>
 #include <wdf.h>
+#include <ntintsafe.h>
+#include <wdmsec.h>
 
 _Static_assert(sizeof(ULONG) == 4, "ULONG is 4 bytes on the host too");
 _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 2 bytes on the host too");

@@ -6,6 +6,8 @@
 #include <ntifs.h>
 #include <ntstrsafe.h>
 #include <wdf.h>
+#include <ntintsafe.h>
+#include <wdmsec.h>
 
 #define CHECK(e) _Static_assert(e, #e)
 
