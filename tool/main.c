@@ -258,10 +258,20 @@ static int run(const struct options *options)
     return exit_status;
 }
 
+/* `bazel run //tool:umalint -- PATH` starts in the runfiles tree; relative
+ * paths mean the directory the user ran bazel from. */
+static void enter_bazel_run_directory(void)
+{
+    const char *directory = getenv("BUILD_WORKING_DIRECTORY");
+    if (directory && *directory && chdir(directory) != 0)
+        fprintf(stderr, "umalint: note: %s: cannot enter BUILD_WORKING_DIRECTORY: %s\n", directory, strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
     struct options options;
     char error[1024];
+    enter_bazel_run_directory();
     if (parse_options(argc, argv, &options, error, sizeof error) != 0) {
         fprintf(stderr, "umalint: error: %s\n", error);
         free_options(&options);
