@@ -168,6 +168,9 @@ static void visit_field(const struct fact_node *node, void *data)
         return;
     }
     scan->uses |= um_value_uses(scan->memory, scan->function, node);
+    /* The captured count bounds a loop that indexes with it. */
+    if (in_loop_condition(node))
+        scan->uses |= UM_USE_INDEX;
 }
 
 /* For a struct captured after a field fetch: how the captured field is used,
