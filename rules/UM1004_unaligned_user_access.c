@@ -147,11 +147,9 @@ static bool typed_access_through(const struct fact_node *node, const struct fact
     else if (node->kind == NODE_SUBSCRIPT)
         base = fact_child(node, 0);
     if (base) {
-        /* The base must be the pointer itself, not a cast of it to bytes. */
-        const struct fact_node *stripped = fact_strip(base);
-        if (stripped != base && base->kind == NODE_CAST)
-            return false;
-        if (!shape_same_expression(stripped, pointer) || is_address_only(node))
+        /* Casts of the pointer count: ((PHDR)Buffer)->Field reads a HDR
+         * field; a cast to bytes has alignment 1 and is never reported. */
+        if (!shape_same_expression(base, pointer) || is_address_only(node))
             return false;
         access->node = node;
         access->type = &node->type;

@@ -275,6 +275,7 @@ bool shape_is_mode_source(const struct fact_node *node)
     if (node->kind == NODE_MEMBER)
         return strcmp(node->name, "RequestorMode") == 0;
     if (node->kind == NODE_CALL)
-        return strcmp(node->name, "ExGetPreviousMode") == 0 || strcmp(node->name, "KeGetPreviousMode") == 0;
+        return strcmp(node->name, "ExGetPreviousMode") == 0 || strcmp(node->name, "KeGetPreviousMode") == 0 ||
+               strcmp(node->name, "WdfRequestGetRequestorMode") == 0;
     return false;
 }

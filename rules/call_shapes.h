@@ -81,7 +81,7 @@ unsigned shape_written_arguments(const struct fact_node *call, char **arguments,
  * sets *tests_user to true when the condition holds for user callers. */
 const struct fact_node *shape_mode_test(const struct fact_node *condition, bool *tests_user);
 /* True for expressions that give a requestor mode: Irp->RequestorMode,
- * ExGetPreviousMode(), KeGetPreviousMode(). */
+ * ExGetPreviousMode(), KeGetPreviousMode(), WdfRequestGetRequestorMode(). */
 bool shape_is_mode_source(const struct fact_node *node);
 
 #endif
