@@ -1167,6 +1167,13 @@ static unsigned value_uses(struct builder *b, const struct fact_function *functi
             child = parent, parent = parent->parent;
             continue;
         }
+        /* A field or element of a captured struct or array: follow that value. */
+        if ((parent->kind == NODE_MEMBER && !parent->is_arrow) ||
+            (parent->kind == NODE_SUBSCRIPT && child == fact_child(parent, 0) &&
+             child->type.type_class == TYPE_ARRAY)) {
+            child = parent, parent = parent->parent;
+            continue;
+        }
         if (parent->kind == NODE_BINARY && parent->op && strcmp(parent->op, "&") == 0) {
             const struct fact_node *other = fact_child(parent, 0) == child ? fact_child(parent, 1) : fact_child(parent, 0);
             if (other && other->has_value && mask && masked) {

@@ -160,7 +160,7 @@ struct user_memory {
     unsigned root_count;
     struct um_pointer *pointers;
     unsigned pointer_count;
-    struct um_access *accesses;       /* in function order, then source order */
+    struct um_access *accesses;       /* grouped by function (contiguous), each in source (pre-)order */
     unsigned access_count;
     struct um_function *functions;    /* parallel to facts->functions */
     unsigned function_count;
