@@ -54,8 +54,11 @@ static bool check_address_of_pointer(const struct copy_call *copy, const struct 
     if (!object || object->type.type_class != TYPE_POINTER ||
         (object->kind != NODE_DECL_REF && object->kind != NODE_MEMBER))
         return false;
-    if (length->has_value && length->value == object->type.size)
-        return true;   /* copies the pointer value itself: fine, but no other check applies */
+    /* A constant up to the pointer's size copies (part of) the pointer
+     * value itself, e.g. a 32-bit handle from a WOW64 caller: fine, and no
+     * other check applies. */
+    if (length->has_value && length->value <= object->type.size)
+        return true;
     const struct fact_node *address = fact_strip(copy->kernel);
     problem->message = xasprintf(
         "%s copies %s bytes %s '%s', the address of the pointer variable '%s' (%lld bytes), so the %s "
