@@ -634,6 +634,15 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
         }
         if (is_kernel_buffer_member(node))
             return (struct pointer_class){VAR_KERNEL_BUFFER, -1, ""};
+        if (node->type.type_class == TYPE_ARRAY) {
+            /* An array field decays to its own address: In->Data is a
+             * pointer into the same user buffer. */
+            int root;
+            const char *designator;
+            if (classify_lvalue(b, node, &root, &designator))
+                return (struct pointer_class){VAR_USER, root, designator};
+            return none;
+        }
         if (node->type.type_class != TYPE_POINTER)
             return none;
         /* A pointer field: loaded from user memory, or from a kernel buffer. */
@@ -668,6 +677,13 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
         }
         return none;
     case NODE_SUBSCRIPT:
+        if (node->type.type_class == TYPE_ARRAY) {
+            int root;
+            const char *designator;
+            if (classify_lvalue(b, node, &root, &designator))
+                return (struct pointer_class){VAR_USER, root, designator};
+            return none;
+        }
         if (node->type.type_class == TYPE_POINTER) {
             int root;
             const char *designator;
@@ -782,8 +798,8 @@ static void root_from_argument(struct builder *b, const struct fact_node *argume
     if (!variable || !variable->decl_key)
         return;
     struct var_info *var = var_for(b, b->current, variable->decl_key, variable->name);
-    if (var->state & VAR_KERNEL_BUFFER)
-        return;
+    if (var->state & (VAR_KERNEL_BUFFER | VAR_USER))
+        return;   /* already known either way: never re-root a variable */
     const struct fact_node *declaration = param_declaration(b->current, variable->decl_key);
     var->root = (int)add_root(b, origin, b->current, variable->decl_key, variable->name, call, declaration,
                               &variable->type);

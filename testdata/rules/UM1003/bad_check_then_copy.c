@@ -19,7 +19,7 @@ NTSTATUS SampleSend(PIO_STACK_LOCATION IrpSp)
         if (ReadULongFromUser(&Message->Length) > sizeof(Local))
             return STATUS_INVALID_PARAMETER;
         Length = ReadULongFromUser(&Message->Length); // expect: UM1003
-        CopyFromUser(Local, Message->Data, Length);
+        CopyFromUser(Local, Message->Data, Length); // expect: UM1005
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
