@@ -213,11 +213,18 @@ static void check_weak_probe(struct rule_context *context, const struct fact_nod
     if (!type_alignment)
         type_alignment = xasprintf("TYPE_ALIGNMENT(%s)", search.found.type->spelling);
     const struct fact_node *alignment_text = written_alignment(alignment);
+    /* A copy names its destination; a dereference needs a local to capture into. */
+    char *written[4] = {0};
+    unsigned written_count = search.found.node->kind == NODE_CALL
+                                 ? rule_invocation_arguments(search.found.node->text, written, 4)
+                                 : 0;
+    const char *destination = written_count >= 2 ? written[0] : "&Local";
     char *message = xasprintf(
         "'%s' uses user memory as %s (alignment %lld), but %s checked only alignment %lld; probe with %s, or "
-        "capture the buffer with an Aligned accessor (ReadStructFromUserAligned(&Local, %s, %s))",
+        "capture the buffer with an Aligned accessor (ReadStructFromUserAligned(%s, %s, %s))",
         search.found.node->text, search.found.type->spelling, search.found.type->align, rule_call_name(probe),
-        alignment->value, type_alignment, pointer->text, type_alignment);
+        alignment->value, type_alignment, destination, pointer->text, type_alignment);
+    rule_free_strings(written, written_count);
     struct finding *finding = rule_report(context, search.found.node, context->rule->severity, message);
     rule_note(context, finding, probe, "the probe that sets the alignment");
     if (alignment_text && !alignment_text->macro)
