@@ -12,6 +12,7 @@
 #include "facts_extract.h"
 #include "rules/registry.h"
 #include "strbuf.h"
+#include "suppress.h"
 
 /* A binary file is not C; parsing it yields only noise. */
 static int looks_binary(const char *path)
@@ -123,8 +124,10 @@ static void run_rules(const struct facts *facts, const struct user_memory *user_
 }
 
 void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
-                  const bool *enabled, const struct user_memory_config *config, struct file_result *result)
+                  const struct file_settings *settings, struct file_result *result)
 {
+    const bool *enabled = settings->enabled;
+    const struct user_memory_config *config = &settings->user_memory;
     memset(result, 0, sizeof *result);
     if (looks_binary(path)) {
         result->error = xasprintf("%s: not a text file (contains NUL bytes)", path);
@@ -147,6 +150,8 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
     record_parsed_files(&facts, result);
     struct user_memory *user_memory = user_memory_build(&facts, config);
     run_rules(&facts, user_memory, enabled, result);
+    if (settings->inline_suppressions)
+        suppress_findings(&facts, enabled, &result->findings);
     user_memory_free(user_memory);
     facts_free(&facts);
 }

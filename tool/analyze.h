@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "file_settings.h"
 #include "finding.h"
 #include "options.h"
 #include "user_memory.h"
@@ -31,9 +32,9 @@ struct file_result {
 void file_result_free(struct file_result *result);
 
 /* Parses `path` with `arguments` in `index`, extracts the facts, builds the
- * user-memory analysis (configured by `config`, may be NULL), runs the
- * enabled rules (enabled[i] per registry entry) and fills `result`. */
+ * user-memory analysis, runs the enabled rules, applies the inline
+ * suppressions (all as `settings` say) and fills `result`. */
 void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
-                  const bool *enabled, const struct user_memory_config *config, struct file_result *result);
+                  const struct file_settings *settings, struct file_result *result);
 
 #endif

@@ -109,6 +109,7 @@ static void finding_free(struct finding *finding)
         free(finding->fixes[i].replacement);
     }
     free(finding->fixes);
+    free(finding->suppression_reason);
 }
 
 void finding_list_sort_unique(struct finding_list *list)

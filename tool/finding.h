@@ -44,6 +44,11 @@ struct finding {
     struct fix_edit *fixes;
     size_t fix_count;
     bool fix_is_safe;        /* false: applied only with --unsafe-fixes */
+    /* Hidden by an inline suppression (tool/suppress.h): kept so SARIF can
+     * show it as suppressed; the other writers skip it and it never fails
+     * the run. The reason is the text after "--", or NULL. */
+    bool suppressed;
+    char *suppression_reason;
 };
 
 struct finding_list {

@@ -264,9 +264,12 @@ static void reanalyse(const struct fixer *fixer, const bool *selected, struct fi
             units[subset.file_count] = unit;
             subset.files[subset.file_count++] = all->files[unit];
         }
+    const struct file_settings **settings = xcalloc(all->file_count + 1, sizeof *settings);
+    for (size_t i = 0; i < subset.file_count; i++)
+        settings[i] = fixer->request->settings[units[i]];
     struct file_result *results = xcalloc(subset.file_count, sizeof *results);
-    run_analysis(&subset, fixer->request->flags, fixer->request->enabled, fixer->request->config,
-                 fixer->request->jobs, results);
+    run_analysis(&subset, fixer->request->flags, settings, fixer->request->jobs, results);
+    free(settings);
     for (size_t i = 0; i < subset.file_count; i++) {
         file_result_free(&fresh[units[i]]);
         fresh[units[i]] = results[i];
@@ -396,7 +399,7 @@ void fix_apply(const struct fix_request *request, struct file_result *results, s
             fixer.unit_paths[unit][i] = resolve(result->parsed_files[i].path);
         for (size_t i = 0; i < result->findings.count; i++) {
             const struct finding *finding = &result->findings.items[i];
-            if (finding->fix_is_safe || request->unsafe)
+            if (!finding->suppressed && (finding->fix_is_safe || request->unsafe))
                 fix_plan_add(&fixer.plan, finding);
         }
     }

@@ -35,8 +35,7 @@ struct fix_request {
     /* What re-analysing a unit needs (the same as the first analysis). */
     const struct discovery *discovery;
     struct compile_flags *flags;
-    const bool *enabled;
-    const struct user_memory_config *config;
+    const struct file_settings *const *settings;   /* per discovery->files[i] */
     unsigned jobs;
 };
 

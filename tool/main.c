@@ -11,6 +11,7 @@
 #include "compile_flags.h"
 #include "discover.h"
 #include "embedded_headers.h"
+#include "file_settings.h"
 #include "fix_apply.h"
 #include "options.h"
 #include "report.h"
@@ -103,14 +104,18 @@ static unsigned default_jobs(void)
 
 static void print_summary(const struct finding_list *findings, size_t files, size_t failed)
 {
-    size_t counts[3] = {0, 0, 0}, fixable = 0;
+    size_t counts[3] = {0, 0, 0}, fixable = 0, suppressed = 0;
     for (size_t i = 0; i < findings->count; i++) {
+        if (findings->items[i].suppressed) {
+            suppressed++;
+            continue;
+        }
         counts[findings->items[i].severity]++;
         fixable += findings->items[i].fix_count > 0;
     }
     struct strbuf line = STRBUF_INIT;
     strbuf_append(&line, "umalint: ");
-    if (findings->count == 0)
+    if (findings->count == suppressed)
         strbuf_append(&line, "no findings");
     const char *names[3] = {"note", "warning", "error"};
     bool first = true;
@@ -124,6 +129,8 @@ static void print_summary(const struct finding_list *findings, size_t files, siz
     strbuf_printf(&line, " in %zu file%s", files, files == 1 ? "" : "s");
     if (fixable)
         strbuf_printf(&line, " (%zu with a suggested fix)", fixable);
+    if (suppressed)
+        strbuf_printf(&line, "; %zu suppressed inline", suppressed);
     if (failed)
         strbuf_printf(&line, "; %zu file%s could not be analysed", failed, failed == 1 ? "" : "s");
     fprintf(stderr, "%s\n", line.data);
@@ -206,8 +213,12 @@ static int run(const struct options *options)
         struct um_user_param *user_params = xcalloc(options->user_param_count + 1, sizeof *user_params);
         for (size_t i = 0; i < options->user_param_count; i++)
             user_params[i] = (struct um_user_param){options->user_params[i].function, options->user_params[i].index};
-        struct user_memory_config config = {user_params, options->user_param_count};
-        run_analysis(&discovery, flags, enabled, &config, options->jobs ? options->jobs : default_jobs(), results);
+        struct file_settings settings = {enabled, {user_params, options->user_param_count},
+                                         !options->no_inline_suppressions};
+        const struct file_settings **per_file = xcalloc(discovery.file_count + 1, sizeof *per_file);
+        for (size_t i = 0; i < discovery.file_count; i++)
+            per_file[i] = &settings;
+        run_analysis(&discovery, flags, per_file, options->jobs ? options->jobs : default_jobs(), results);
         /* --fix, --diff, --export-fixes: after the analysis, before the report
          * (with --fix the fixed files are analysed again and the report shows
          * what remains). */
@@ -216,12 +227,13 @@ static int run(const struct options *options)
         if (fixing) {
             struct fix_request request = {options->fix && !options->diff, options->diff, options->unsafe_fixes,
                                           options->export_fixes,
-                                          &options->paths, shim_directory, &discovery, flags, enabled, &config,
+                                          &options->paths, shim_directory, &discovery, flags, per_file,
                                           options->jobs ? options->jobs : default_jobs()};
             fix_apply(&request, results, &fixed);
             if (fixed.errors)
                 exit_status = EXIT_TOOL_ERROR;
         }
+        free(per_file);
         free(user_params);
         for (size_t i = 0; i < discovery.file_count; i++) {
             if (results[i].error) {
@@ -248,7 +260,7 @@ static int run(const struct options *options)
             exit_status = fixed.fixes ? EXIT_FINDINGS : EXIT_CLEAN;   /* like ruff: 1 when there is a diff */
         else if (exit_status == EXIT_CLEAN)
             for (size_t i = 0; i < findings.count; i++)
-                if (findings.items[i].severity >= SEVERITY_WARNING)
+                if (findings.items[i].severity >= SEVERITY_WARNING && !findings.items[i].suppressed)
                     exit_status = EXIT_FINDINGS;
     }
     free(shim_directory);

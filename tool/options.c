@@ -26,6 +26,7 @@ const char usage_text[] =
     "  --checks=GLOBS         comma-separated, ordered; '-' removes: '-*,UM2*'\n"
     "  --list-checks          list the enabled checks and exit\n"
     "  --explain CODE         print the documentation of a check and exit\n"
+    "  --no-inline-suppressions  ignore umalint-disable/NOLINT comments (audit)\n"
     "Output:\n"
     "  --format=FMT           text (default), gcc, msvc, json\n"
     "  -o FILE                write the report to FILE instead of stdout\n"
@@ -161,6 +162,8 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
                 FAIL("option --export-fixes needs a file name");
             free(options->export_fixes);
             options->export_fixes = xstrdup(value);
+        } else if (strcmp(argument, "--no-inline-suppressions") == 0) {
+            options->no_inline_suppressions = true;
         } else if (long_option(argument, "--explain", &i, argc, argv, &value)) {
             if (!value)
                 FAIL("option --explain needs a check code, e.g. --explain UM2003");

@@ -45,6 +45,8 @@ struct options {
     bool unsafe_fixes;
     bool diff;
     char *export_fixes;
+    /* Suppressions, configuration and baseline (README: Suppressions, ...). */
+    bool no_inline_suppressions;        /* --no-inline-suppressions: audit mode */
 };
 
 /* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */

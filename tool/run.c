@@ -12,8 +12,7 @@
 struct pool {
     const struct discovery *discovery;
     struct compile_flags *flags;
-    const bool *enabled;
-    const struct user_memory_config *config;
+    const struct file_settings *const *settings;
     struct file_result *results;
     size_t *order;          /* file indices, largest first */
     atomic_size_t next;
@@ -29,7 +28,7 @@ static void analyze_one(struct pool *pool, CXIndex index, size_t file_index)
         memset(result, 0, sizeof *result);
         result->error = xstrdup(error);
     } else {
-        analyze_file(index, path, &arguments, pool->enabled, pool->config, result);
+        analyze_file(index, path, &arguments, pool->settings[file_index], result);
     }
     string_list_free(&arguments);
 }
@@ -59,10 +58,10 @@ static int larger_first(const void *a, const void *b)
     return strcmp(left->path, right->path);
 }
 
-void run_analysis(const struct discovery *discovery, struct compile_flags *flags, const bool *enabled,
-                  const struct user_memory_config *config, unsigned jobs, struct file_result *results)
+void run_analysis(const struct discovery *discovery, struct compile_flags *flags,
+                  const struct file_settings *const *settings, unsigned jobs, struct file_result *results)
 {
-    struct pool pool = {discovery, flags, enabled, config, results, NULL, 0};
+    struct pool pool = {discovery, flags, settings, results, NULL, 0};
     size_t count = discovery->file_count;
     if (count == 0)
         return;

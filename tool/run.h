@@ -9,8 +9,9 @@
 #include "compile_flags.h"
 #include "discover.h"
 
-/* Analyses every discovered file; results[i] belongs to discovery->files[i]. */
-void run_analysis(const struct discovery *discovery, struct compile_flags *flags, const bool *enabled,
-                  const struct user_memory_config *config, unsigned jobs, struct file_result *results);
+/* Analyses every discovered file with its settings (settings[i] for
+ * discovery->files[i]); results[i] belongs to discovery->files[i]. */
+void run_analysis(const struct discovery *discovery, struct compile_flags *flags,
+                  const struct file_settings *const *settings, unsigned jobs, struct file_result *results);
 
 #endif

@@ -54,7 +54,8 @@ int write_json(FILE *out, const struct report *report)
     cJSON_AddNumberToObject(root, "files_analyzed", (double)report->files_analyzed);
     cJSON *diagnostics = cJSON_AddArrayToObject(root, "diagnostics");
     for (size_t i = 0; i < report->findings->count; i++)
-        cJSON_AddItemToArray(diagnostics, diagnostic_json(&report->findings->items[i]));
+        if (!report->findings->items[i].suppressed)   /* only SARIF shows suppressed findings */
+            cJSON_AddItemToArray(diagnostics, diagnostic_json(&report->findings->items[i]));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)

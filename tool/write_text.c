@@ -86,6 +86,8 @@ void write_text(FILE *out, const struct report *report)
 {
     for (size_t i = 0; i < report->findings->count; i++) {
         const struct finding *finding = &report->findings->items[i];
+        if (finding->suppressed)
+            continue;
         write_location_line(out, report, &finding->where, finding->severity, finding->message, finding->code);
         write_source(out, report, finding);
         for (size_t j = 0; j < finding->note_count; j++)
@@ -100,6 +102,8 @@ void write_gcc(FILE *out, const struct report *report)
     plain.color = false;
     for (size_t i = 0; i < report->findings->count; i++) {
         const struct finding *finding = &report->findings->items[i];
+        if (finding->suppressed)
+            continue;
         write_location_line(out, &plain, &finding->where, finding->severity, finding->message, finding->code);
         for (size_t j = 0; j < finding->note_count; j++)
             write_location_line(out, &plain, &finding->notes[j].where, SEVERITY_NOTE, finding->notes[j].message,
@@ -117,6 +121,8 @@ void write_msvc(FILE *out, const struct report *report)
 {
     for (size_t i = 0; i < report->findings->count; i++) {
         const struct finding *finding = &report->findings->items[i];
+        if (finding->suppressed)
+            continue;
         fprintf(out, "%s(%u,%u): %s %s: %s\n", finding->where.file, finding->where.line, finding->where.column,
                 msvc_severity(finding->severity), finding->code, finding->message);
         for (size_t j = 0; j < finding->note_count; j++) {
