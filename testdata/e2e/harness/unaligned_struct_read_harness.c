@@ -97,6 +97,12 @@ static void check_refused_misaligned(const E2E_RUN *run)
     CHECK_EQ(e2e_value(run, "information", ~0ull), 0);
 }
 
+/* UBSan's -fsanitize=alignment report (builds with --config=asan). */
+static bool ubsan_reported_misalignment(const E2E_RUN *run)
+{
+    return !run->exited_normally && strstr(run->output, "runtime error: member access within misaligned address") != NULL;
+}
+
 static void check_quiet_race(const E2E_RUN *run)
 {
     CHECK(run->exited_normally);
@@ -124,10 +130,16 @@ int main(int argc, char **argv)
     switch (expectation) {
     case E2E_EXPECT_BUG:
         CHECK(aligned_trap.smap_report);
-        CHECK(misaligned_trap.smap_report);
         CHECK(race_trap.smap_report);
+        /* Under UBSan (--config=asan) the misaligned member access is
+         * reported before the load, so before the SMAP trap. */
+        CHECK(misaligned_trap.smap_report || ubsan_reported_misalignment(&misaligned_trap));
         /* Let through, the direct read accepts the misaligned request. */
-        check_accepted(&misaligned_direct);
+        if (ubsan_reported_misalignment(&misaligned_direct)) {
+            printf("  UBSan reports the misaligned read of the original\n");
+        } else {
+            check_accepted(&misaligned_direct);
+        }
         break;
     case E2E_EXPECT_SAFE:
         check_accepted(&aligned_trap);
