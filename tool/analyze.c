@@ -26,6 +26,9 @@ static int looks_binary(const char *path)
     return memchr(buffer, '\0', length) != NULL;
 }
 
+/* How every file is parsed (the analysis and --fix's re-parse alike). */
+#define PARSE_OPTIONS (CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles)
+
 static const struct rule_info *parse_error_rule(void) { return rule_find("UM0001"); }
 
 /* One UM0001 warning naming the first error and the count. */
@@ -89,6 +92,19 @@ static unsigned count_parse_errors(CXTranslationUnit unit)
     return errors;
 }
 
+int count_file_parse_errors(CXIndex index, const char *path, const struct string_list *arguments,
+                            unsigned *errors)
+{
+    CXTranslationUnit unit = NULL;
+    if (clang_parseTranslationUnit2(index, path, (const char *const *)arguments->items, (int)arguments->count, NULL,
+                                    0, PARSE_OPTIONS, &unit) != CXError_Success ||
+        !unit)
+        return -1;
+    *errors = count_parse_errors(unit);
+    clang_disposeTranslationUnit(unit);
+    return 0;
+}
+
 /* The files the facts hold, hashed as parsed, for --fix's change check. */
 static void record_parsed_files(const struct facts *facts, struct file_result *result)
 {
@@ -134,9 +150,8 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
         return;
     }
     CXTranslationUnit unit = NULL;
-    unsigned parse_options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     enum CXErrorCode status = clang_parseTranslationUnit2(
-        index, path, (const char *const *)arguments->items, (int)arguments->count, NULL, 0, parse_options, &unit);
+        index, path, (const char *const *)arguments->items, (int)arguments->count, NULL, 0, PARSE_OPTIONS, &unit);
     if (status != CXError_Success || !unit) {
         result->error = xasprintf("%s: libclang could not parse the file (error %d)", path, (int)status);
         return;

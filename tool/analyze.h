@@ -28,6 +28,13 @@ struct file_result {
     unsigned parse_error_count;   /* libclang errors, whatever --checks enables */
 };
 
+/* Parses `path` and counts libclang's errors, without facts or rules: what
+ * --fix needs to tell whether a fix broke the file (and safe even where
+ * the fact extraction would trip over the broken code). Returns 0, or -1
+ * when libclang cannot parse the file at all. */
+int count_file_parse_errors(CXIndex index, const char *path, const struct string_list *arguments,
+                            unsigned *errors);
+
 /* Frees everything `result` owns (findings, error, parsed files). */
 void file_result_free(struct file_result *result);
 

@@ -43,7 +43,19 @@ struct fixer {
      * (NULL where a path no longer resolves). */
     char ***unit_paths;
     size_t *unit_path_counts;
+    /* Across passes: files not to touch again (refused once, or rolled
+     * back), and every file changed so far. */
+    struct string_list *frozen;
+    struct string_list *changed;
 };
+
+static bool in_list(const struct string_list *list, const char *text)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i], text) == 0)
+            return true;
+    return false;
+}
 
 static char *resolve(const char *path)
 {
@@ -114,7 +126,7 @@ static void note_not_fixed(const struct plan_file *file, const char *reason)
 }
 
 /* Loads one file of the plan, or refuses it with a note or an error. */
-static void load_file(struct fixer *fixer, size_t index)
+static void check_and_load_file(struct fixer *fixer, size_t index)
 {
     struct plan_file *file = &fixer->plan.files[index];
     struct file_state *state = &fixer->states[index];
@@ -164,6 +176,19 @@ static void load_file(struct fixer *fixer, size_t index)
     file->contents = state->contents;
     file->size = state->size;
     file->refused = false;
+}
+
+/* A refused file is reported once, not once per pass. */
+static void load_file(struct fixer *fixer, size_t index)
+{
+    struct plan_file *file = &fixer->plan.files[index];
+    if (in_list(fixer->frozen, file->real_path)) {
+        file->refused = true;
+        return;
+    }
+    check_and_load_file(fixer, index);
+    if (file->refused)
+        string_list_add(fixer->frozen, file->real_path);
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -249,7 +274,6 @@ static size_t units_reading(const struct fixer *fixer, bool (*want)(const struct
 }
 
 static bool was_written(const struct file_state *state) { return state->written; }
-static bool was_rolled_back(const struct file_state *state) { return state->rolled_back; }
 
 /* Analyses the selected units again into fresh[unit]. */
 static void reanalyse(const struct fixer *fixer, const bool *selected, struct file_result *fresh)
@@ -279,7 +303,23 @@ static void reanalyse(const struct fixer *fixer, const bool *selected, struct fi
     free(subset.files);
 }
 
-static void roll_back(struct fixer *fixer, size_t unit, const struct file_result *fresh)
+/* Parses the unit again (no facts, no rules) and counts its errors;
+ * -1 when it cannot be parsed or its flags cannot be loaded. */
+static long parse_errors_now(const struct fixer *fixer, CXIndex index, size_t unit)
+{
+    struct string_list arguments = {NULL, 0};
+    char error[1024];
+    unsigned errors = 0;
+    long result = -1;
+    if (compile_flags_for(fixer->request->flags, fixer->request->discovery->files[unit].path, &arguments, error,
+                          sizeof error) == 0 &&
+        count_file_parse_errors(index, fixer->request->discovery->files[unit].path, &arguments, &errors) == 0)
+        result = errors;
+    string_list_free(&arguments);
+    return result;
+}
+
+static void roll_back(struct fixer *fixer, size_t unit, long errors_now)
 {
     const char *unit_path = fixer->request->discovery->files[unit].path;
     for (size_t f = 0; f < fixer->plan.file_count; f++) {
@@ -295,49 +335,45 @@ static void roll_back(struct fixer *fixer, size_t unit, const struct file_result
             continue;
         }
         state->rolled_back = true;
+        string_list_add(fixer->frozen, file->real_path);
         char *reason;
-        if (fresh->error)
-            reason = xasprintf("fixes rolled back: %s could not be analysed after fixing", unit_path);
+        if (errors_now < 0)
+            reason = xasprintf("fixes rolled back: %s could not be parsed after fixing", unit_path);
         else
-            reason = xasprintf("fixes rolled back: they raised the parse errors of %s from %u to %u", unit_path,
-                               fixer->results[unit].parse_error_count, fresh->parse_error_count);
+            reason = xasprintf("fixes rolled back: they raised the parse errors of %s from %u to %ld", unit_path,
+                               fixer->results[unit].parse_error_count, errors_now);
         report_error(fixer, file->path, reason);
         free(reason);
     }
 }
 
+/* Every unit that read a written file is parsed again; a unit with more
+ * errors than before gets the files it read restored. Then those units are
+ * analysed again so the report describes the files as they now are. */
 static void check_written_files(struct fixer *fixer)
 {
     size_t unit_count = fixer->request->discovery->file_count;
     bool *selected = xcalloc(unit_count, sizeof *selected);
-    bool *refreshed = xcalloc(unit_count, sizeof *refreshed);
-    struct file_result *fresh = xcalloc(unit_count, sizeof *fresh);
     if (units_reading(fixer, was_written, selected) > 0) {
-        reanalyse(fixer, selected, fresh);
+        CXIndex index = clang_createIndex(0, 0);
         for (size_t unit = 0; unit < unit_count; unit++) {
             if (!selected[unit])
                 continue;
-            refreshed[unit] = true;
-            if (fresh[unit].error || fresh[unit].parse_error_count > fixer->results[unit].parse_error_count)
-                roll_back(fixer, unit, &fresh[unit]);
+            long errors_now = parse_errors_now(fixer, index, unit);
+            if (errors_now < 0 || errors_now > (long)fixer->results[unit].parse_error_count)
+                roll_back(fixer, unit, errors_now);
         }
-        /* What was rolled back is analysed once more, so the report matches the files. */
-        if (units_reading(fixer, was_rolled_back, selected) > 0) {
-            reanalyse(fixer, selected, fresh);
-            for (size_t unit = 0; unit < unit_count; unit++)
-                refreshed[unit] |= selected[unit];
+        clang_disposeIndex(index);
+        struct file_result *fresh = xcalloc(unit_count, sizeof *fresh);
+        reanalyse(fixer, selected, fresh);
+        for (size_t unit = 0; unit < unit_count; unit++) {
+            if (selected[unit]) {
+                file_result_free(&fixer->results[unit]);
+                fixer->results[unit] = fresh[unit];
+            }
         }
+        free(fresh);
     }
-    for (size_t unit = 0; unit < unit_count; unit++) {
-        if (refreshed[unit]) {
-            file_result_free(&fixer->results[unit]);
-            fixer->results[unit] = fresh[unit];
-        } else {
-            file_result_free(&fresh[unit]);
-        }
-    }
-    free(fresh);
-    free(refreshed);
     free(selected);
 }
 
@@ -376,16 +412,16 @@ static void export_fixes(struct fixer *fixer)
     free(main_source);
 }
 
-void fix_apply(const struct fix_request *request, struct file_result *results, struct fix_outcome *outcome)
+/* One pass: plan the fixes the current results offer, then export, print
+ * the diff or write and check. Returns the number of files written and
+ * kept. */
+static size_t fix_pass(const struct fix_request *request, struct file_result *results, struct fix_outcome *outcome,
+                       struct string_list *frozen, struct string_list *changed, bool first_pass, bool last_pass)
 {
-    memset(outcome, 0, sizeof *outcome);
-    struct fixer fixer = {request, results, outcome, {0}, NULL, NULL, NULL, NULL, NULL};
+    struct fixer fixer = {request, results, outcome, {0}, NULL, NULL, NULL, NULL, NULL, frozen, changed};
     fix_plan_init(&fixer.plan);
     char cwd[PATH_MAX];
     fixer.cwd = getcwd(cwd, sizeof cwd) ? resolve(cwd) : NULL;
-    /* A full disk or RLIMIT_FSIZE must fail write() with an error we report
-     * (EFBIG), not kill the process with SIGXFSZ halfway through. */
-    signal(SIGXFSZ, SIG_IGN);
     fixer.shim = request->shim_directory && *request->shim_directory ? resolve(request->shim_directory) : NULL;
 
     size_t unit_count = request->discovery->file_count;
@@ -409,10 +445,8 @@ void fix_apply(const struct fix_request *request, struct file_result *results, s
         load_file(&fixer, i);
     const char *break_hook = getenv("UMALINT_TEST_BREAK_FIX");
     fix_plan_resolve(&fixer.plan, break_hook && strcmp(break_hook, "1") == 0 ? break_replacement : NULL);
-    for (size_t i = 0; i < fixer.plan.notes.count; i++)
-        fprintf(stderr, "%s\n", fixer.plan.notes.items[i]);
 
-    if (request->export_path)
+    if (request->export_path && first_pass)
         export_fixes(&fixer);
     for (size_t i = 0; i < fixer.plan.file_count; i++) {
         const struct plan_file *file = &fixer.plan.files[i];
@@ -426,17 +460,25 @@ void fix_apply(const struct fix_request *request, struct file_result *results, s
             write_file(&fixer, i);
         }
     }
-    if (request->write && !request->diff)
+    if (request->write)
         check_written_files(&fixer);
+    size_t kept = 0;
     for (size_t i = 0; i < fixer.plan.file_count; i++) {
         const struct plan_file *file = &fixer.plan.files[i];
         bool counts = request->diff ? !file->refused && file->edit_count > 0
                                     : fixer.states[i].written && !fixer.states[i].rolled_back;
         if (counts) {
-            outcome->files++;
+            kept++;
             outcome->fixes += file->fix_count;
+            if (!in_list(changed, file->real_path))
+                string_list_add(changed, file->real_path);
         }
     }
+    /* A dropped fix may well be applied by the next pass; say so only when
+     * there will be none. */
+    if (kept == 0 || last_pass)
+        for (size_t i = 0; i < fixer.plan.notes.count; i++)
+            fprintf(stderr, "%s\n", fixer.plan.notes.items[i]);
 
     for (size_t i = 0; i < fixer.plan.file_count; i++)
         free(fixer.states[i].contents);
@@ -451,4 +493,30 @@ void fix_apply(const struct fix_request *request, struct file_result *results, s
     fix_plan_free(&fixer.plan);
     free(fixer.cwd);
     free(fixer.shim);
+    return kept;
+}
+
+/* A fix can reveal another (a corrected sizeof turns a copy into a struct
+ * copy with its own fix), so --fix repeats passes until one changes
+ * nothing: a second run then has nothing left to do. The bound only
+ * guards against two fixes undoing each other forever. */
+enum { MAX_FIX_PASSES = 10 };
+
+void fix_apply(const struct fix_request *request, struct file_result *results, struct fix_outcome *outcome)
+{
+    memset(outcome, 0, sizeof *outcome);
+    /* A full disk or RLIMIT_FSIZE must fail write() with an error we report
+     * (EFBIG), not kill the process with SIGXFSZ halfway through. */
+    signal(SIGXFSZ, SIG_IGN);
+    struct string_list frozen = {NULL, 0}, changed = {NULL, 0};
+    for (int pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        bool only_one = request->diff || !request->write;
+        size_t kept = fix_pass(request, results, outcome, &frozen, &changed, pass == 0,
+                               only_one || pass == MAX_FIX_PASSES - 1);
+        if (only_one || kept == 0)
+            break;
+    }
+    outcome->files = changed.count;
+    string_list_free(&frozen);
+    string_list_free(&changed);
 }

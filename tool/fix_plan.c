@@ -426,7 +426,7 @@ void fix_plan_resolve(struct fix_plan *plan, char *(*transform_replacement)(cons
         const struct plan_edit *other = find_conflict(plan, fix);
         if (other) {
             const struct finding *winner = plan->fixes[other->fix].finding;
-            char *reason = xasprintf("it overlaps the fix for %s at %s:%u:%u; run --fix again to apply it",
+            char *reason = xasprintf("it overlaps the fix for %s at %s:%u:%u, which comes first",
                                      winner->code, winner->where.file, winner->where.line, winner->where.column);
             note_dropped(plan, fix, reason);
             free(reason);
