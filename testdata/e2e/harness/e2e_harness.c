@@ -3,6 +3,7 @@
  * end-to-end harnesses (see e2e_harness.h), plus the one kernel routine
  * the handlers call that the host runtime does not provide.
  */
+/* umalint-disable-file UM0001 -- host test code (libc, pthreads): umalint parses it for a Windows target */
 #include "e2e_harness.h"
 
 #include <pthread.h>

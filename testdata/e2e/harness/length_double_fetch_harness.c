@@ -10,6 +10,7 @@
  * each with the SMAP trap on, and again off (to let the original's direct
  * reads run, which is how its overflow becomes visible).
  */
+/* umalint-disable-file UM0001 -- host test code (libc, pthreads): umalint parses it for a Windows target */
 #include <string.h>
 #include <time.h>
 

@@ -12,6 +12,7 @@
  *   race          a user thread rewrites the payload's first bytes: the
  *                 recorder sees whether any user byte is fetched twice
  */
+/* umalint-disable-file UM0001 -- host test code (libc, pthreads): umalint parses it for a Windows target */
 #include <string.h>
 
 #include "e2e_harness.h"

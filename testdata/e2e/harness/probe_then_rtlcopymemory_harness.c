@@ -11,6 +11,7 @@
  *                recorder sees whether any user byte is fetched twice, and
  *                every installed key must be a whole, valid blob
  */
+/* umalint-disable-file UM0001 -- host test code (libc, pthreads): umalint parses it for a Windows target */
 #include <string.h>
 
 #include "e2e_harness.h"

@@ -11,6 +11,7 @@
  *   race         a user thread keeps rewriting Handle while requests run:
  *                the recorder sees whether any user byte is fetched twice
  */
+/* umalint-disable-file UM0001 -- host test code (libc, pthreads): umalint parses it for a Windows target */
 #include <string.h>
 
 #include "e2e_harness.h"
