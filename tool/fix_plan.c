@@ -96,13 +96,26 @@ static int compare_edit_lists(const struct plan_fix *a, const struct plan_fix *b
     return a->edit_count == b->edit_count ? 0 : a->edit_count < b->edit_count ? -1 : 1;
 }
 
+/* By where the fix starts (file, offset, length), then by check code, so
+ * "first wins" means the earliest edit and, for the same range, the lower
+ * code; identical fixes end up next to each other. */
 static int compare_fixes(const void *left, const void *right)
 {
     const struct plan_fix *a = left, *b = right;
-    int order = compare_edit_lists(a, b);
+    if (a->edit_count && b->edit_count) {
+        const struct plan_fix_edit *x = &a->edits[0], *y = &b->edits[0];
+        int order = strcmp(sort_plan->files[x->file].real_path, sort_plan->files[y->file].real_path);
+        if (order)
+            return order;
+        if (x->edit->offset != y->edit->offset)
+            return x->edit->offset < y->edit->offset ? -1 : 1;
+        if (x->edit->length != y->edit->length)
+            return x->edit->length < y->edit->length ? -1 : 1;
+    }
+    int order = strcmp(a->finding->code, b->finding->code);
     if (order)
         return order;
-    order = strcmp(a->finding->code, b->finding->code);
+    order = compare_edit_lists(a, b);
     if (order)
         return order;
     return strcmp(a->finding->message ? a->finding->message : "", b->finding->message ? b->finding->message : "");
@@ -123,7 +136,8 @@ void fix_plan_prepare(struct fix_plan *plan)
     sort_plan = plan;
     for (size_t i = 0; i < plan->fix_count; i++)
         qsort(plan->fixes[i].edits, plan->fixes[i].edit_count, sizeof *plan->fixes[i].edits, compare_fix_edits);
-    qsort(plan->fixes, plan->fix_count, sizeof *plan->fixes, compare_fixes);
+    if (plan->fix_count > 1)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(plan->fixes, plan->fix_count, sizeof *plan->fixes, compare_fixes);
     /* A header's finding arrives once per translation unit that includes it. */
     size_t kept = 0;
     for (size_t i = 0; i < plan->fix_count; i++) {
