@@ -135,9 +135,10 @@ static bool is_address_only(const struct fact_node *node)
     return false;
 }
 
-/* Is `node` an access through `pointer` (a variable) as some type? */
-static bool typed_access_through(const struct fact_node *node, const struct fact_node *pointer,
-                                 const struct fact_function *function, struct typed_access *access)
+/* Is `node` an access to user memory as some type, through a pointer
+ * variable? Sets the access and the pointer expression. */
+static bool typed_access(const struct fact_node *node, const struct shape_function *index,
+                         struct typed_access *access, const struct fact_node **pointer)
 {
     const struct fact_node *base = NULL;
     if (node->kind == NODE_MEMBER && node->is_arrow)
@@ -149,83 +150,65 @@ static bool typed_access_through(const struct fact_node *node, const struct fact
     if (base) {
         /* Casts of the pointer count: ((PHDR)Buffer)->Field reads a HDR
          * field; a cast to bytes has alignment 1 and is never reported. */
-        if (!shape_same_expression(base, pointer) || is_address_only(node))
+        const struct fact_node *variable = fact_strip(base);
+        if (!variable || variable->kind != NODE_DECL_REF || node->type.align <= 1 || is_address_only(node))
             return false;
         access->node = node;
         access->type = &node->type;
-        return node->type.align > 1;
+        *pointer = variable;
+        return true;
     }
     struct copy_call copy;
-    if (node->kind == NODE_CALL && copy_call_parse(node, function, &copy) && copy.is_library &&
-        shape_same_expression(copy.user, pointer)) {
+    if (node->kind == NODE_CALL && copy_call_parse(node, index, &copy) && copy.is_library) {
         /* memcpy moves bytes: only a user pointer declared as the struct's
          * pointer type says the buffer is used as that struct. */
         const struct fact_node *object = shape_address_of(copy.kernel);
-        const struct fact_type *user = &fact_strip(copy.user)->type;
+        const struct fact_node *user = fact_strip(copy.user);
         if (object && object->type.type_class == TYPE_RECORD && object->type.align > 1 &&
-            shape_same_type(user->pointee_canonical, object->type.canonical)) {
+            user->kind == NODE_DECL_REF && shape_same_type(user->type.pointee_canonical, object->type.canonical)) {
             access->node = node;
             access->type = &object->type;
+            *pointer = user;
             return true;
         }
     }
     return false;
 }
 
-struct access_search {
-    const struct fact_node *probe, *pointer;
-    const struct fact_function *function;
-    long long alignment;
+/* The first access after a weaker probe is reported; `reported` holds the
+ * probes of this function already handled. */
+static void check_weak_probe(struct rule_context *context, const struct fact_node *node,
+                             const struct shape_function *index, struct node_list *reported)
+{
     struct typed_access found;
-    bool done;
-};
-
-static void find_first_misaligned(const struct fact_node *node, struct access_search *search)
-{
-    if (!node || search->done)
+    const struct fact_node *pointer = NULL;
+    if (!typed_access(node, index, &found, &pointer))
         return;
-    struct typed_access access;
-    if (shape_before(search->probe, node) && typed_access_through(node, search->pointer, search->function, &access) &&
-        access.type->align > search->alignment &&
-        shape_probe_before(search->function, search->pointer, node) == search->probe) {
-        search->found = access;
-        search->done = true;
+    const struct fact_node *probe = shape_probe_before(index, pointer, node);
+    const struct fact_node *alignment = probe ? fact_call_arg(probe, 2) : NULL;
+    if (!alignment || !alignment->has_value || found.type->align <= alignment->value)
         return;
-    }
-    for (unsigned i = 0; i < node->child_count; i++)
-        find_first_misaligned(node->children[i], search);
-}
-
-static void check_weak_probe(struct rule_context *context, const struct fact_node *probe,
-                             const struct fact_function *function)
-{
-    if (!probe->name || strcmp(probe->name, "ExProbeAlignment") == 0)
-        return;
-    const struct fact_node *alignment = fact_call_arg(probe, 2);
-    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
-    if (!alignment || !alignment->has_value || !pointer || pointer->kind != NODE_DECL_REF)
-        return;
-    struct access_search search = {probe, pointer, function, alignment->value, {0}, false};
-    find_first_misaligned(function->body, &search);
-    if (!search.done)
-        return;
+    for (unsigned i = 0; i < reported->count; i++)
+        if (reported->items[i] == probe)
+            return;
+    node_list_push(reported, probe);
     char *type_alignment = type_alignment_for_pointee(&pointer->type);
     if (!type_alignment)
-        type_alignment = xasprintf("TYPE_ALIGNMENT(%s)", search.found.type->spelling);
+        type_alignment = xasprintf("TYPE_ALIGNMENT(%s)", found.type->spelling);
     const struct fact_node *alignment_text = written_alignment(alignment);
     /* A copy names its destination; a dereference needs a local to capture into. */
     char *written[4] = {0};
-    unsigned written_count = search.found.node->kind == NODE_CALL
-                                 ? rule_invocation_arguments(search.found.node->text, written, 4)
+    unsigned written_count = found.node->kind == NODE_CALL
+                                 ? rule_invocation_arguments(found.node->text, written, 4)
                                  : 0;
     const char *destination = written_count >= 2 ? written[0] : "&Local";
     char *message = xasprintf(
         "'%s' uses user memory as %s (alignment %lld), but %s checked only alignment %lld; probe with %s, or "
         "capture the buffer with an Aligned accessor (ReadStructFromUserAligned(%s, %s, %s))",
-        search.found.node->text, search.found.type->spelling, search.found.type->align, rule_call_name(probe),
+        found.node->text, found.type->spelling, found.type->align, rule_call_name(probe),
         alignment->value, type_alignment, destination, pointer->text, type_alignment);
     rule_free_strings(written, written_count);
-    struct finding *finding = rule_report(context, search.found.node, context->rule->severity, message);
+    struct finding *finding = rule_report(context, found.node, context->rule->severity, message);
     rule_note(context, finding, probe, "the probe that sets the alignment");
     if (alignment_text && !alignment_text->macro)
         rule_fix_replace(finding, alignment_text, type_alignment);
@@ -258,10 +241,10 @@ static char *struct_pointer_text(const struct fact_node *user, const struct fact
 }
 
 static void check_unaligned_copy(struct rule_context *context, const struct fact_node *call,
-                                 const struct fact_function *function)
+                                 const struct shape_function *index)
 {
     struct copy_call copy;
-    if (!copy_call_parse(call, function, &copy) || copy.is_library || copy.is_aligned || copy.is_non_temporal)
+    if (!copy_call_parse(call, index, &copy) || copy.is_library || copy.is_aligned || copy.is_non_temporal)
         return;
     const struct aligned_form *form = NULL;
     for (size_t i = 0; i < sizeof aligned_forms / sizeof aligned_forms[0]; i++)
@@ -299,7 +282,7 @@ static void check_unaligned_copy(struct rule_context *context, const struct fact
     if (!sizeof_length && !user_is_typed)
         return;
     /* An earlier probe of the user pointer with enough alignment checks it. */
-    const struct fact_node *probe = shape_probe_before(function, copy.user, call);
+    const struct fact_node *probe = shape_probe_before(index, copy.user, call);
     const struct fact_node *probe_alignment = probe ? fact_call_arg(probe, 2) : NULL;
     if (probe_alignment && (!probe_alignment->has_value || probe_alignment->value >= type->align))
         return;
@@ -343,20 +326,33 @@ static void check_unaligned_copy(struct rule_context *context, const struct fact
     rule_free_strings(written, count);
 }
 
-static void check_node(const struct fact_node *node, const struct fact_function *function, void *data)
+struct unaligned_pass {
+    struct rule_context *context;
+    const struct fact_function *function;   /* whose probes `reported` holds */
+    struct node_list reported;
+};
+
+static void check_node(const struct fact_node *node, const struct shape_function *index, void *data)
 {
-    struct rule_context *context = data;
-    if (node->kind != NODE_CALL || node->is_invalid)
-        return;
-    if (shape_is_probe(node)) {
-        check_alignment_argument(context, node);
-        check_weak_probe(context, node, function);
-        return;
+    struct unaligned_pass *pass = data;
+    if (pass->function != index->function) {
+        pass->function = index->function;
+        pass->reported.count = 0;
     }
-    check_unaligned_copy(context, node, function);
+    if (node->is_invalid)
+        return;
+    check_weak_probe(pass->context, node, index, &pass->reported);
+    if (node->kind != NODE_CALL)
+        return;
+    if (shape_is_probe(node))
+        check_alignment_argument(pass->context, node);
+    else
+        check_unaligned_copy(pass->context, node, index);
 }
 
 void rule_unaligned_user_access(struct rule_context *context)
 {
-    rule_for_each_node(context->facts, check_node, context);
+    struct unaligned_pass pass = {context, NULL, {0}};
+    shape_for_each_node(context->facts, check_node, &pass);
+    node_list_free(&pass.reported);
 }

@@ -98,38 +98,9 @@ static const struct fact_node *wrapping_operation(const struct fact_node *node)
 
 /* ---- checks before a site ----------------------------------------------- */
 
-static bool is_relational(const struct fact_node *node)
-{
-    return node->kind == NODE_BINARY && node->op &&
-           (strcmp(node->op, "<") == 0 || strcmp(node->op, "<=") == 0 || strcmp(node->op, ">") == 0 ||
-            strcmp(node->op, ">=") == 0);
-}
-
-static bool is_comparison(const struct fact_node *node)
-{
-    return is_relational(node) ||
-           (node->kind == NODE_BINARY && node->op && (strcmp(node->op, "==") == 0 || strcmp(node->op, "!=") == 0));
-}
-
-static bool is_overflow_check_call(const struct fact_node *node)
-{
-    if (node->kind != NODE_CALL || !node->name)
-        return false;
-    size_t length = strlen(node->name);
-    static const char *const suffixes[] = {"Mult", "Add", "Sub", "Multiply"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t suffix = strlen(suffixes[i]);
-        if (length > suffix && strcmp(node->name + length - suffix, suffixes[i]) == 0)
-            return true;
-    }
-    return false;
-}
-
 static bool subtree_mentions(const struct fact_node *root, const struct fact_node *value)
 {
-    if (!root)
-        return false;
-    if (root->kind == NODE_SIZEOF)
+    if (!root || root->kind == NODE_SIZEOF)
         return false;
     if (shape_same_expression(root, value))
         return true;
@@ -139,75 +110,53 @@ static bool subtree_mentions(const struct fact_node *root, const struct fact_nod
     return false;
 }
 
-static bool is_check(const struct fact_node *node, bool any_comparison)
-{
-    return (any_comparison ? is_comparison(node) : is_relational(node)) || is_overflow_check_call(node);
-}
-
-/* A comparison (or an intsafe call) mentioning `value`, written entirely
- * before `site` anywhere in the function. */
-static bool checked_before(const struct fact_function *function, const struct fact_node *value,
+/* A comparison (relational only unless any_comparison) or an intsafe call
+ * mentioning `value`, written entirely before `site` in the function. */
+static bool checked_before(const struct shape_function *index, const struct fact_node *value,
                            const struct fact_node *site, bool any_comparison)
 {
-    struct node_list stack = {0};
-    node_list_push(&stack, function->body);
-    bool found = false;
-    while (stack.count && !found) {
-        const struct fact_node *node = stack.items[--stack.count];
-        if (node->offset >= site->offset)
-            continue;
-        if (is_check(node, any_comparison) && shape_before(node, site) && subtree_mentions(node, value)) {
-            found = true;
-            break;
-        }
-        for (unsigned i = 0; i < node->child_count; i++)
-            node_list_push(&stack, node->children[i]);
+    for (unsigned i = 0; i < index->checks.count; i++) {
+        const struct fact_node *check = index->checks.items[i];
+        bool kind = any_comparison || shape_is_relational(check) || shape_is_overflow_check_call(check);
+        if (kind && shape_before(check, site) && subtree_mentions(check, value))
+            return true;
     }
-    node_list_free(&stack);
-    return found;
+    return false;
+}
+
+/* A definition's variable (declaration or assignment target) and value. */
+static const struct fact_node *defined_variable(const struct fact_node *definition, const struct fact_node **value)
+{
+    if (definition->kind == NODE_VAR_DECL) {
+        *value = definition->children[definition->child_count - 1];
+        return definition;
+    }
+    *value = fact_child(definition, 1);
+    const struct fact_node *target = fact_strip(fact_child(definition, 0));
+    return target && target->kind == NODE_DECL_REF ? target : NULL;
 }
 
 /* The last initialisation or assignment of the variable before `site`. */
-struct definition_search {
-    uint64_t key;
-    const struct fact_node *site;
-    const struct fact_node *value;
-    const struct fact_node *at;
-};
-
-static void find_definition(const struct fact_node *node, struct definition_search *search)
-{
-    if (!node || node->offset >= search->site->offset)
-        return;
-    if (!shape_before(node, search->site)) {
-        /* A statement around the site: only what precedes it inside counts. */
-    } else if (node->kind == NODE_VAR_DECL && node->decl_key == search->key && node->child_count) {
-        search->value = node->children[node->child_count - 1];
-        search->at = node;
-    } else if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0) {
-        const struct fact_node *left = fact_strip(fact_child(node, 0));
-        if (left && left->kind == NODE_DECL_REF && left->decl_key == search->key) {
-            search->value = fact_child(node, 1);
-            search->at = node;
-        }
-    }
-    for (unsigned i = 0; i < node->child_count; i++)
-        find_definition(node->children[i], search);
-}
-
-static const struct fact_node *definition_before(const struct fact_function *function, const struct fact_node *variable,
+static const struct fact_node *definition_before(const struct shape_function *index, const struct fact_node *variable,
                                                  const struct fact_node *site, const struct fact_node **at)
 {
-    struct definition_search search = {variable->decl_key, site, NULL, NULL};
-    find_definition(function->body, &search);
-    *at = search.at;
-    return search.value;
+    const struct fact_node *found = NULL;
+    *at = NULL;
+    for (unsigned i = 0; i < index->definitions.count; i++) {
+        const struct fact_node *definition = index->definitions.items[i], *value = NULL;
+        const struct fact_node *target = defined_variable(definition, &value);
+        if (target && target->decl_key == variable->decl_key && shape_before(definition, site)) {
+            found = value;
+            *at = definition;
+        }
+    }
+    return found;
 }
 
 /* ---- 1. lengths that can wrap ------------------------------------------- */
 
 struct operand_search {
-    const struct fact_function *function;
+    const struct shape_function *index;
     const struct fact_node *site;
     const struct fact_node *unchecked;
 };
@@ -217,7 +166,7 @@ static void find_unchecked_operand(const struct fact_node *node, struct operand_
     if (!node || search->unchecked || node->has_value || node->kind == NODE_SIZEOF)
         return;
     if (node->kind == NODE_DECL_REF || node->kind == NODE_MEMBER || node->kind == NODE_CALL) {
-        if (node->kind != NODE_CALL && !checked_before(search->function, node, search->site, false))
+        if (node->kind != NODE_CALL && !checked_before(search->index, node, search->site, false))
             search->unchecked = node;
         return;
     }
@@ -225,22 +174,22 @@ static void find_unchecked_operand(const struct fact_node *node, struct operand_
         find_unchecked_operand(node->children[i], search);
 }
 
-static void check_length(struct rule_context *context, const struct fact_function *function,
+static void check_length(struct rule_context *context, const struct shape_function *index,
                          const struct fact_node *site, const char *api, const struct fact_node *length)
 {
     const struct fact_node *expression = fact_strip(length);
     const struct fact_node *defined_at = NULL;
     if (expression && expression->kind == NODE_DECL_REF) {
-        const struct fact_node *value = definition_before(function, expression, site, &defined_at);
+        const struct fact_node *value = definition_before(index, expression, site, &defined_at);
         /* A variable compared or checked itself is bounded whatever its definition. */
-        if (!value || checked_before(function, expression, site, false))
+        if (!value || checked_before(index, expression, site, false))
             return;
         expression = value;
     }
     const struct fact_node *operation = wrapping_operation(expression);
     if (!operation || operation->macro || operation->is_invalid)
         return;
-    struct operand_search search = {function, site, NULL};
+    struct operand_search search = {index, site, NULL};
     find_unchecked_operand(operation, &search);
     if (!search.unchecked)
         return;
@@ -281,94 +230,80 @@ static bool is_address_only(const struct fact_node *node)
     return false;
 }
 
-struct access_search {
-    const struct fact_function *function;
-    const struct fact_node *probe, *pointer;
-    const struct fact_node *found;
-};
-
-static void find_access(const struct fact_node *node, struct access_search *search)
-{
-    if (!node || search->found)
-        return;
-    const struct fact_node *base = NULL;
-    if ((node->kind == NODE_MEMBER && node->is_arrow) || node->kind == NODE_SUBSCRIPT ||
-        (node->kind == NODE_UNARY && node->op && strcmp(node->op, "*") == 0))
-        base = fact_child(node, 0);
-    if (base && shape_before(search->probe, node) && shape_same_expression(base, search->pointer) &&
-        !is_address_only(node) && shape_probe_before(search->function, search->pointer, node) == search->probe) {
-        search->found = node;
-        return;
-    }
-    for (unsigned i = 0; i < node->child_count; i++)
-        find_access(node->children[i], search);
-}
-
 /* The length or a variable standing for it (Length = ...InputBufferLength)
  * compared before `site`. */
-static bool length_compared(const struct fact_function *function, const struct fact_node *length,
+static bool length_compared(const struct shape_function *index, const struct fact_node *length,
                             const struct fact_node *site)
 {
-    if (checked_before(function, length, site, true))
+    if (checked_before(index, length, site, true))
         return true;
-    const struct fact_node *at = NULL;
-    if (length->kind == NODE_DECL_REF) {
-        const struct fact_node *value = definition_before(function, length, site, &at);
-        if (value && (fact_strip(value)->kind == NODE_DECL_REF || fact_strip(value)->kind == NODE_MEMBER) &&
-            checked_before(function, fact_strip(value), site, true))
+    for (unsigned i = 0; i < index->definitions.count; i++) {
+        const struct fact_node *definition = index->definitions.items[i], *value = NULL;
+        const struct fact_node *target = defined_variable(definition, &value);
+        if (!target || !target->decl_key || !shape_before(definition, site))
+            continue;
+        /* Length = <the expression compared>, or <variable> = Length. */
+        const struct fact_node *stripped = fact_strip(value);
+        if (length->kind == NODE_DECL_REF && target->decl_key == length->decl_key && stripped &&
+            (stripped->kind == NODE_DECL_REF || stripped->kind == NODE_MEMBER) &&
+            checked_before(index, stripped, site, true))
             return true;
-    }
-    /* Another variable initialised from the same expression. */
-    struct node_list stack = {0};
-    node_list_push(&stack, function->body);
-    bool found = false;
-    while (stack.count && !found) {
-        const struct fact_node *node = stack.items[--stack.count];
-        const struct fact_node *value = NULL;
-        const struct fact_node *variable = NULL;
-        if (node->kind == NODE_VAR_DECL && node->child_count) {
-            value = node->children[node->child_count - 1];
-            variable = node;
-        } else if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0) {
-            value = fact_child(node, 1);
-            variable = fact_strip(fact_child(node, 0));
-        }
-        if (value && variable && variable->decl_key && shape_same_expression(value, length) &&
-            shape_before(node, site)) {
-            struct fact_node alias = *variable;
+        if (shape_same_expression(value, length)) {
+            struct fact_node alias = *target;
             alias.kind = NODE_DECL_REF;
             alias.children = NULL;
             alias.child_count = 0;
-            found = checked_before(function, &alias, site, true);
+            alias.macro = NULL;
+            if (checked_before(index, &alias, site, true))
+                return true;
         }
-        for (unsigned i = 0; i < node->child_count; i++)
-            node_list_push(&stack, node->children[i]);
     }
-    node_list_free(&stack);
-    return found;
+    return false;
 }
 
-static void check_zero_length(struct rule_context *context, const struct fact_function *function,
-                              const struct fact_node *probe)
+/* A zero-length candidate: ProbeForRead(p, Length, A) with p a variable
+ * pointing to something bigger than a byte and Length a run-time value. */
+static const struct fact_node *probed_length(const struct fact_node *probe)
 {
     const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
     const struct fact_node *length = fact_strip(fact_call_arg(probe, 1));
     if (!pointer || !length || pointer->kind != NODE_DECL_REF || length->has_value || length->macro ||
         (length->kind != NODE_DECL_REF && length->kind != NODE_MEMBER))
-        return;
+        return NULL;
     if (pointer->type.type_class != TYPE_POINTER || pointer->type.pointee_size <= 1)
+        return NULL;
+    return length;
+}
+
+/* The first access through a probed pointer decides: `handled` holds the
+ * probes of this function already judged. */
+static void check_zero_length(struct rule_context *context, const struct shape_function *index,
+                              const struct fact_node *node, struct node_list *handled)
+{
+    const struct fact_node *base = NULL;
+    if ((node->kind == NODE_MEMBER && node->is_arrow) || node->kind == NODE_SUBSCRIPT ||
+        (node->kind == NODE_UNARY && node->op && strcmp(node->op, "*") == 0))
+        base = fact_strip(fact_child(node, 0));
+    if (!base || base->kind != NODE_DECL_REF || is_address_only(node))
         return;
-    struct access_search search = {function, probe, pointer, NULL};
-    find_access(function->body, &search);
-    if (!search.found || length_compared(function, length, search.found))
+    const struct fact_node *probe = shape_probe_before(index, base, node);
+    const struct fact_node *length = probe ? probed_length(probe) : NULL;
+    if (!length)
         return;
+    for (unsigned i = 0; i < handled->count; i++)
+        if (handled->items[i] == probe)
+            return;
+    node_list_push(handled, probe);
+    if (length_compared(index, length, node))
+        return;
+    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
     const char *type = pointer->type.pointee_spelling;
     char *check = xasprintf("if (%s < sizeof(%s)) return STATUS_BUFFER_TOO_SMALL;", length->text, type);
     char *message = xasprintf(
         "'%s' assumes that %s covered the buffer, but %s is never compared before it: a length of 0 makes the "
         "probe check nothing and a small one leaves '%s' outside the probed range; check it first: %s",
-        search.found->text, rule_call_name(probe), length->text, search.found->text, check);
-    struct finding *finding = rule_report(context, search.found, context->rule->severity, message);
+        node->text, rule_call_name(probe), length->text, node->text, check);
+    struct finding *finding = rule_report(context, node, context->rule->severity, message);
     rule_note(context, finding, probe, "the probe with the unchecked length");
     free(message);
     free(check);
@@ -381,22 +316,34 @@ static bool is_classic_probe(const struct fact_node *node)
     return node->name && (strcmp(node->name, "ProbeForRead") == 0 || strcmp(node->name, "ProbeForWrite") == 0);
 }
 
-static void check_node(const struct fact_node *node, const struct fact_function *function, void *data)
+struct length_pass {
+    struct rule_context *context;
+    const struct fact_function *function;   /* whose probes `handled` holds */
+    struct node_list handled;
+};
+
+static void check_node(const struct fact_node *node, const struct shape_function *index, void *data)
 {
-    struct rule_context *context = data;
-    if (node->kind != NODE_CALL || node->is_invalid)
-        return;
-    if (is_classic_probe(node) && fact_call_arg_count(node) == 3) {
-        check_length(context, function, node, rule_call_name(node), fact_call_arg(node, 1));
-        check_zero_length(context, function, node);
-        return;
+    struct length_pass *pass = data;
+    if (pass->function != index->function) {
+        pass->function = index->function;
+        pass->handled.count = 0;
     }
+    if (node->is_invalid)
+        return;
+    check_zero_length(pass->context, index, node, &pass->handled);
+    if (node->kind != NODE_CALL)
+        return;
     struct copy_call copy;
-    if (copy_call_parse(node, function, &copy) && !copy.is_library)
-        check_length(context, function, node, copy.api, copy.length);
+    if (is_classic_probe(node) && fact_call_arg_count(node) == 3)
+        check_length(pass->context, index, node, rule_call_name(node), fact_call_arg(node, 1));
+    else if (copy_call_parse(node, NULL, &copy))
+        check_length(pass->context, index, node, copy.api, copy.length);
 }
 
 void rule_unchecked_probe_length(struct rule_context *context)
 {
-    rule_for_each_node(context->facts, check_node, context);
+    struct length_pass pass = {context, NULL, {0}};
+    shape_for_each_node(context->facts, check_node, &pass);
+    node_list_free(&pass.handled);
 }

@@ -185,11 +185,11 @@ static bool check_pointer_type_size(const struct copy_call *copy, const struct f
     return true;
 }
 
-static void check_call(const struct fact_node *node, const struct fact_function *function, void *data)
+static void check_call(const struct fact_node *node, const struct shape_function *index, void *data)
 {
     struct rule_context *context = data;
     struct copy_call copy;
-    if (node->kind != NODE_CALL || !copy_call_parse(node, function, &copy))
+    if (node->kind != NODE_CALL || !copy_call_parse(node, index, &copy))
         return;
     const struct fact_node *length = fact_strip(copy.length);
     if (!length || length->is_invalid)
@@ -215,5 +215,5 @@ static void check_call(const struct fact_node *node, const struct fact_function 
 
 void rule_copy_size_mismatch(struct rule_context *context)
 {
-    rule_for_each_node(context->facts, check_call, context);
+    shape_for_each_node(context->facts, check_call, context);
 }

@@ -73,10 +73,10 @@ struct guarded_probe {
     const struct fact_node *mode;
 };
 
-static bool find_guarded_probe(const struct fact_function *function, const struct fact_node *pointer,
+static bool find_guarded_probe(const struct shape_function *index, const struct fact_node *pointer,
                                const struct fact_node *before, struct guarded_probe *found)
 {
-    const struct fact_node *probe = shape_probe_before(function, pointer, before);
+    const struct fact_node *probe = shape_probe_before(index, pointer, before);
     if (!probe)
         return false;
     for (const struct fact_node *up = probe->parent; up; up = up->parent) {
@@ -105,13 +105,13 @@ static void report_hand_written(struct rule_context *context, const struct fact_
 }
 
 static void check_library_copy(struct rule_context *context, const struct fact_node *call,
-                               const struct fact_function *function)
+                               const struct shape_function *index)
 {
     struct copy_call copy;
-    if (!copy_call_parse(call, function, &copy) || !copy.is_library)
+    if (!copy_call_parse(call, index, &copy) || !copy.is_library)
         return;
     struct guarded_probe guard;
-    if (!find_guarded_probe(function, copy.user, call, &guard))
+    if (!find_guarded_probe(index, copy.user, call, &guard))
         return;
     char *written[3] = {0};
     unsigned count = shape_written_arguments(call, written, 3);
@@ -126,7 +126,7 @@ static void check_library_copy(struct rule_context *context, const struct fact_n
 
 /* k = *p after the guarded probe of p. */
 static void check_struct_assignment(struct rule_context *context, const struct fact_node *assignment,
-                                    const struct fact_function *function)
+                                    const struct shape_function *index)
 {
     if (assignment->kind != NODE_BINARY || !assignment->op || strcmp(assignment->op, "=") != 0 || assignment->macro)
         return;
@@ -137,7 +137,7 @@ static void check_struct_assignment(struct rule_context *context, const struct f
         return;
     const struct fact_node *pointer = fact_strip(fact_child(value, 0));
     struct guarded_probe guard;
-    if (!pointer || !find_guarded_probe(function, pointer, assignment, &guard))
+    if (!pointer || !find_guarded_probe(index, pointer, assignment, &guard))
         return;
     char *suggestion = xasprintf(shape_is_simple(target) ? "ReadStructFromMode(&%s, %s, %s)"
                                                          : "ReadStructFromMode(&(%s), %s, %s)",
@@ -222,33 +222,27 @@ static void find_mode_test(const struct fact_node *node, struct mode_scan *scan)
 
 /* True when only user callers reach `node`: inside the user branch of a mode
  * test, or after `if (Mode == KernelMode) { ... return; }`. */
-static bool reached_by_user_callers_only(const struct fact_function *function, const struct fact_node *node)
+static bool reached_by_user_callers_only(const struct node_list *mode_ifs, const struct fact_node *node)
 {
     for (const struct fact_node *up = node->parent; up; up = up->parent) {
         bool tests_user = false;
         if (if_mode_test(up, &tests_user) && contains_node(user_branch(up, tests_user), node))
             return true;
     }
-    struct node_list stack = {0};
-    node_list_push(&stack, function->body);
-    bool user_only = false;
-    while (stack.count && !user_only) {
-        const struct fact_node *statement = stack.items[--stack.count];
+    for (unsigned i = 0; i < mode_ifs->count; i++) {
+        const struct fact_node *statement = mode_ifs->items[i];
         bool tests_user = false;
-        if (if_mode_test(statement, &tests_user) && shape_before(statement, node)) {
-            const struct fact_node *kernel_branch = fact_child(statement, tests_user ? 2 : 1);
-            if (kernel_branch && (contains_kind(kernel_branch, NODE_RETURN) || contains_kind(kernel_branch, NODE_GOTO)))
-                user_only = true;
-        }
-        for (unsigned i = 0; i < statement->child_count; i++)
-            node_list_push(&stack, statement->children[i]);
+        if (!if_mode_test(statement, &tests_user) || !shape_before(statement, node))
+            continue;
+        const struct fact_node *kernel_branch = fact_child(statement, tests_user ? 2 : 1);
+        if (kernel_branch && (contains_kind(kernel_branch, NODE_RETURN) || contains_kind(kernel_branch, NODE_GOTO)))
+            return true;
     }
-    node_list_free(&stack);
-    return user_only;
+    return false;
 }
 
 static void check_user_accessor(struct rule_context *context, const struct fact_node *node,
-                                const struct fact_function *function, const struct mode_scan *scan)
+                                const struct node_list *mode_ifs, const struct mode_scan *scan)
 {
     const char *name = accessor_written_as(node);
     if (!name || node->is_invalid)
@@ -259,7 +253,7 @@ static void check_user_accessor(struct rule_context *context, const struct fact_
         return;
     char *written[6] = {0};
     unsigned count = 0;
-    if (!reached_by_user_callers_only(function, node))
+    if (!reached_by_user_callers_only(mode_ifs, node))
         count = rule_invocation_arguments(node->text, written, 6);
     if (count == 0) {
         free(mode_name);
@@ -291,18 +285,28 @@ static void check_user_accessor(struct rule_context *context, const struct fact_
 
 struct function_pass {
     struct rule_context *context;
-    const struct fact_function *function;
+    const struct shape_function *index;
     struct mode_scan scan;
+    struct node_list mode_ifs;     /* hand-written if statements testing the mode */
 };
+
+static void collect_mode_ifs(const struct fact_node *node, struct node_list *mode_ifs)
+{
+    bool tests_user;
+    if (if_mode_test(node, &tests_user))
+        node_list_push(mode_ifs, node);
+    for (unsigned i = 0; i < node->child_count; i++)
+        collect_mode_ifs(node->children[i], mode_ifs);
+}
 
 static void visit(const struct fact_node *node, struct function_pass *pass)
 {
     if (node->kind == NODE_CALL && !node->is_invalid)
-        check_library_copy(pass->context, node, pass->function);
+        check_library_copy(pass->context, node, pass->index);
     if (node->kind == NODE_BINARY && !node->is_invalid)
-        check_struct_assignment(pass->context, node, pass->function);
+        check_struct_assignment(pass->context, node, pass->index);
     if (pass->scan.mode)
-        check_user_accessor(pass->context, node, pass->function, &pass->scan);
+        check_user_accessor(pass->context, node, &pass->mode_ifs, &pass->scan);
     for (unsigned i = 0; i < node->child_count; i++)
         visit(node->children[i], pass);
 }
@@ -313,8 +317,14 @@ void rule_mode_accessor(struct rule_context *context)
         const struct fact_function *function = context->facts->functions[i];
         if (!function->body)
             continue;
-        struct function_pass pass = {context, function, {NULL, NULL}};
+        struct shape_function index;
+        shape_function_index(function, &index);
+        struct function_pass pass = {context, &index, {NULL, NULL}, {0}};
         find_mode_test(function->body, &pass.scan);
+        if (pass.scan.mode)
+            collect_mode_ifs(function->body, &pass.mode_ifs);
         visit(function->body, &pass);
+        node_list_free(&pass.mode_ifs);
+        shape_function_free(&index);
     }
 }

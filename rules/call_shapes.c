@@ -114,24 +114,102 @@ bool shape_is_probe(const struct fact_node *call)
             strcmp(call->name, "ExProbeAlignment") == 0);
 }
 
-static bool is_classic_probe(const struct fact_node *node, void *data)
+static bool is_classic_probe(const struct fact_node *node)
 {
-    (void)data;
     return node->kind == NODE_CALL && !node->is_invalid && node->name &&
            (strcmp(node->name, "ProbeForRead") == 0 || strcmp(node->name, "ProbeForWrite") == 0);
 }
 
-const struct fact_node *shape_probe_before(const struct fact_function *function, const struct fact_node *pointer,
+bool shape_is_relational(const struct fact_node *node)
+{
+    return node->kind == NODE_BINARY && node->op &&
+           (strcmp(node->op, "<") == 0 || strcmp(node->op, "<=") == 0 || strcmp(node->op, ">") == 0 ||
+            strcmp(node->op, ">=") == 0);
+}
+
+bool shape_is_comparison(const struct fact_node *node)
+{
+    return shape_is_relational(node) ||
+           (node->kind == NODE_BINARY && node->op && (strcmp(node->op, "==") == 0 || strcmp(node->op, "!=") == 0));
+}
+
+bool shape_is_overflow_check_call(const struct fact_node *node)
+{
+    static const char *const suffixes[] = {"Mult", "Add", "Sub", "Multiply"};
+    if (node->kind != NODE_CALL || !node->name)
+        return false;
+    size_t length = strlen(node->name);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t suffix = strlen(suffixes[i]);
+        if (length > suffix && strcmp(node->name + length - suffix, suffixes[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool is_definition(const struct fact_node *node)
+{
+    return (node->kind == NODE_VAR_DECL && node->child_count > 0) ||
+           (node->kind == NODE_BINARY && node->op && strcmp(node->op, "=") == 0);
+}
+
+static void index_node(const struct fact_node *node, struct shape_function *index)
+{
+    if (is_classic_probe(node))
+        node_list_push(&index->probes, node);
+    if (shape_is_comparison(node) || shape_is_overflow_check_call(node))
+        node_list_push(&index->checks, node);
+    if (is_definition(node))
+        node_list_push(&index->definitions, node);
+    for (unsigned i = 0; i < node->child_count; i++)
+        index_node(node->children[i], index);
+}
+
+void shape_function_index(const struct fact_function *function, struct shape_function *index)
+{
+    memset(index, 0, sizeof *index);
+    index->function = function;
+    if (function->body)
+        index_node(function->body, index);
+}
+
+void shape_function_free(struct shape_function *index)
+{
+    node_list_free(&index->probes);
+    node_list_free(&index->checks);
+    node_list_free(&index->definitions);
+}
+
+static void walk(const struct fact_node *node, const struct shape_function *index, shape_visit_fn *visit, void *data)
+{
+    visit(node, index, data);
+    for (unsigned i = 0; i < node->child_count; i++)
+        walk(node->children[i], index, visit, data);
+}
+
+void shape_for_each_node(const struct facts *facts, shape_visit_fn *visit, void *data)
+{
+    for (unsigned i = 0; i < facts->function_count; i++) {
+        const struct fact_function *function = facts->functions[i];
+        if (!function->body)
+            continue;
+        struct shape_function index;
+        shape_function_index(function, &index);
+        walk(function->body, &index, visit, data);
+        shape_function_free(&index);
+    }
+}
+
+const struct fact_node *shape_probe_before(const struct shape_function *index, const struct fact_node *pointer,
                                            const struct fact_node *node)
 {
-    struct node_list probes = {0};
-    shape_collect(function->body, is_classic_probe, NULL, &probes);
-    const struct fact_node *found = NULL;
-    for (unsigned i = 0; i < probes.count; i++)
-        if (shape_before(probes.items[i], node) && shape_same_expression(fact_call_arg(probes.items[i], 0), pointer))
-            found = probes.items[i];
-    node_list_free(&probes);
-    return found;
+    /* The list is in source order: the nearest match before the node wins. */
+    for (unsigned i = index->probes.count; i-- > 0;) {
+        const struct fact_node *probe = index->probes.items[i];
+        if (shape_before(probe, node) && shape_same_expression(fact_call_arg(probe, 0), pointer))
+            return probe;
+    }
+    return NULL;
 }
 
 /* ---- copies ------------------------------------------------------------- */
@@ -194,7 +272,7 @@ static const char *library_api(const struct fact_node *call)
     return NULL;
 }
 
-bool copy_call_parse(const struct fact_node *call, const struct fact_function *function, struct copy_call *copy)
+bool copy_call_parse(const struct fact_node *call, const struct shape_function *index, struct copy_call *copy)
 {
     memset(copy, 0, sizeof *copy);
     if (!call || call->kind != NODE_CALL || call->is_invalid || fact_call_arg_count(call) < 3)
@@ -213,15 +291,15 @@ bool copy_call_parse(const struct fact_node *call, const struct fact_function *f
         copy->is_non_temporal = form->is_non_temporal;
     } else {
         const char *api = library_api(call);
-        if (!api || !function)
+        if (!api || !index)
             return false;
         copy->api = api;
         copy->base_api = call->name;
         copy->is_library = true;
-        const struct fact_node *probe = shape_probe_before(function, copy->destination, call);
+        const struct fact_node *probe = shape_probe_before(index, copy->destination, call);
         copy->reads_user = probe == NULL;
         if (!probe)
-            probe = shape_probe_before(function, copy->source, call);
+            probe = shape_probe_before(index, copy->source, call);
         if (!probe)
             return false;
         copy->probe = probe;

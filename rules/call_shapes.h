@@ -49,10 +49,30 @@ char *shape_sizeof_pointee_text(const struct fact_node *pointer);
 /* A probe call: ProbeForRead, ProbeForWrite or ExProbeAlignment (also when
  * it comes from an ...Aligned macro). */
 bool shape_is_probe(const struct fact_node *call);
-/* The last ProbeForRead/ProbeForWrite in `function` written before `node`
- * whose pointer is `pointer`, or NULL. */
-const struct fact_node *shape_probe_before(const struct fact_function *function, const struct fact_node *pointer,
+
+/* What the rules look up again and again in one function, collected in one
+ * walk so that the lookups stay linear in what they search. */
+struct shape_function {
+    const struct fact_function *function;
+    struct node_list probes;        /* ProbeForRead/ProbeForWrite calls, source order */
+    struct node_list checks;        /* comparisons (== != < <= > >=) and intsafe calls (...Mult/Add/Sub) */
+    struct node_list definitions;   /* variable declarations with an initialiser, `x = ...` assignments */
+};
+void shape_function_index(const struct fact_function *function, struct shape_function *index);
+void shape_function_free(struct shape_function *index);
+/* Calls `visit` for every node of every function (pre-order), with the
+ * function's index. */
+typedef void shape_visit_fn(const struct fact_node *node, const struct shape_function *index, void *data);
+void shape_for_each_node(const struct facts *facts, shape_visit_fn *visit, void *data);
+
+/* The last ProbeForRead/ProbeForWrite of the function written before
+ * `node` whose pointer is `pointer`, or NULL. */
+const struct fact_node *shape_probe_before(const struct shape_function *index, const struct fact_node *pointer,
                                            const struct fact_node *node);
+/* Relational comparison, any comparison, intsafe call. */
+bool shape_is_relational(const struct fact_node *node);
+bool shape_is_comparison(const struct fact_node *node);
+bool shape_is_overflow_check_call(const struct fact_node *node);
 
 /* One copy between kernel and user memory. */
 struct copy_call {
@@ -68,9 +88,10 @@ struct copy_call {
     bool is_non_temporal;
     const struct fact_node *probe;       /* is_library: the probe that makes the user side user */
 };
-/* Recognises the copy accessors and, in `function`, memcpy/memmove/
- * RtlCopyMemory/RtlMoveMemory whose one side was probed before. */
-bool copy_call_parse(const struct fact_node *call, const struct fact_function *function, struct copy_call *copy);
+/* Recognises the copy accessors and, with the function's index,
+ * memcpy/memmove/RtlCopyMemory/RtlMoveMemory whose one side was probed
+ * before (index NULL: accessors only). */
+bool copy_call_parse(const struct fact_node *call, const struct shape_function *index, struct copy_call *copy);
 
 /* The written arguments of the call as the user wrote it (the macro
  * invocation for macro forms). Returns the count; free with rule_free_strings. */
