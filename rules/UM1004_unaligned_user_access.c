@@ -115,7 +115,17 @@ static void check_alignment_argument(struct rule_context *context, const struct 
 struct typed_access {
     const struct fact_node *node;      /* the access */
     const struct fact_type *type;      /* the type it reads or writes */
+    const struct fact_type *through;   /* the pointer type it goes through (a cast's), or NULL */
+    const char *through_text;          /* that pointer expression as written: "(PHDR)Buffer" */
 };
+
+/* Parentheses only: the cast stays (it names the type read through). */
+static const struct fact_node *fact_strip_parens(const struct fact_node *node)
+{
+    while (node && node->kind == NODE_PAREN && node->child_count == 1)
+        node = node->children[0];
+    return node;
+}
 
 /* True when the lvalue is only used for its address (&p->Field handed to
  * an accessor) or not evaluated at all (sizeof(p->Field)). */
@@ -155,6 +165,8 @@ static bool typed_access(const struct fact_node *node, const struct shape_functi
             return false;
         access->node = node;
         access->type = &node->type;
+        access->through = &fact_strip_parens(base)->type;
+        access->through_text = fact_strip_parens(base)->text;
         *pointer = variable;
         return true;
     }
@@ -168,6 +180,8 @@ static bool typed_access(const struct fact_node *node, const struct shape_functi
             user->kind == NODE_DECL_REF && shape_same_type(user->type.pointee_canonical, object->type.canonical)) {
             access->node = node;
             access->type = &object->type;
+            access->through = NULL;
+            access->through_text = user->text;
             *pointer = user;
             return true;
         }
@@ -192,7 +206,11 @@ static void check_weak_probe(struct rule_context *context, const struct fact_nod
         if (reported->items[i] == probe)
             return;
     node_list_push(reported, probe);
-    char *type_alignment = type_alignment_for_pointee(&pointer->type);
+    /* Name the type the code reads through: the cast's ((PHDR)Buffer)->X,
+     * else the pointer's, else the accessed field's. */
+    char *type_alignment = found.through ? type_alignment_for_pointee(found.through) : NULL;
+    if (!type_alignment)
+        type_alignment = type_alignment_for_pointee(&pointer->type);
     if (!type_alignment)
         type_alignment = xasprintf("TYPE_ALIGNMENT(%s)", found.type->spelling);
     const struct fact_node *alignment_text = written_alignment(alignment);
@@ -206,7 +224,8 @@ static void check_weak_probe(struct rule_context *context, const struct fact_nod
         "'%s' uses user memory as %s (alignment %lld), but %s checked only alignment %lld; probe with %s, or "
         "capture the buffer with an Aligned accessor (ReadStructFromUserAligned(%s, %s, %s))",
         found.node->text, found.type->spelling, found.type->align, rule_call_name(probe),
-        alignment->value, type_alignment, destination, pointer->text, type_alignment);
+        alignment->value, type_alignment, destination, found.through_text ? found.through_text : pointer->text,
+        type_alignment);
     rule_free_strings(written, written_count);
     struct finding *finding = rule_report(context, found.node, context->rule->severity, message);
     rule_note(context, finding, probe, "the probe that sets the alignment");
