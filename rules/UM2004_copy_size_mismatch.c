@@ -108,6 +108,19 @@ static bool measures_part_of(const struct fact_node *size, const struct fact_nod
     return false;
 }
 
+/* &Entries[0] with sizeof(Entries), &Local.Header with sizeof(Local): the
+ * address of a first part with the size of the whole that contains it. */
+static bool measures_container_of(const struct fact_type *measured, const struct fact_node *object)
+{
+    const struct fact_node *part = fact_strip(object);
+    while (part && ((part->kind == NODE_MEMBER && !part->is_arrow) || part->kind == NODE_SUBSCRIPT)) {
+        part = fact_strip(fact_child(part, 0));
+        if (part && part->type.type_class != TYPE_POINTER && same_canonical(part->type.canonical, measured->canonical))
+            return true;
+    }
+    return false;
+}
+
 /* The kernel side is &object: the size must be sizeof(object). */
 static bool check_addressed_object(const struct copy_call *copy, const struct fact_node *size,
                                    struct size_problem *problem)
@@ -147,7 +160,7 @@ static bool check_addressed_object(const struct copy_call *copy, const struct fa
             what = xasprintf("'%s' is %s (%lld bytes), so only %lld of its bytes are copied", object_text,
                              type->spelling, type->size, size->value);
     }
-    if (!what || measures_part_of(size, object)) {
+    if (!what || measures_part_of(size, object) || measures_container_of(measured, object)) {
         free(what);
         return true;
     }
