@@ -6,7 +6,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +321,49 @@ static long parse_errors_now(const struct fixer *fixer, CXIndex index, size_t un
     return result;
 }
 
+/* The re-parse of every selected unit, spread over request->jobs threads
+ * (each with its own CXIndex, like the analysis). */
+struct reparse_pool {
+    const struct fixer *fixer;
+    const bool *selected;
+    long *errors;              /* per unit */
+    size_t unit_count;
+    atomic_size_t next;
+};
+
+static void *reparse_worker(void *data)
+{
+    struct reparse_pool *pool = data;
+    CXIndex index = clang_createIndex(0, 0);
+    for (;;) {
+        size_t unit = atomic_fetch_add(&pool->next, 1);
+        if (unit >= pool->unit_count)
+            break;
+        if (pool->selected[unit])
+            pool->errors[unit] = parse_errors_now(pool->fixer, index, unit);
+    }
+    clang_disposeIndex(index);
+    return NULL;
+}
+
+static void reparse_selected(const struct fixer *fixer, const bool *selected, size_t selected_count, long *errors)
+{
+    struct reparse_pool pool = {fixer, selected, errors, fixer->request->discovery->file_count, 0};
+    atomic_init(&pool.next, 0);
+    unsigned jobs = fixer->request->jobs ? fixer->request->jobs : 1;
+    if (jobs > selected_count)
+        jobs = (unsigned)selected_count;
+    pthread_t *threads = xcalloc(jobs, sizeof *threads);
+    unsigned started = 0;
+    for (unsigned i = 1; i < jobs; i++)
+        if (pthread_create(&threads[started], NULL, reparse_worker, &pool) == 0)
+            started++;
+    reparse_worker(&pool);   /* this thread works too */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+}
+
 static void roll_back(struct fixer *fixer, size_t unit, long errors_now)
 {
     const char *unit_path = fixer->request->discovery->files[unit].path;
@@ -354,16 +399,16 @@ static void check_written_files(struct fixer *fixer)
 {
     size_t unit_count = fixer->request->discovery->file_count;
     bool *selected = xcalloc(unit_count, sizeof *selected);
-    if (units_reading(fixer, was_written, selected) > 0) {
-        CXIndex index = clang_createIndex(0, 0);
+    size_t selected_count = units_reading(fixer, was_written, selected);
+    if (selected_count > 0) {
+        long *errors_now = xcalloc(unit_count, sizeof *errors_now);
+        reparse_selected(fixer, selected, selected_count, errors_now);
         for (size_t unit = 0; unit < unit_count; unit++) {
-            if (!selected[unit])
-                continue;
-            long errors_now = parse_errors_now(fixer, index, unit);
-            if (errors_now < 0 || errors_now > (long)fixer->results[unit].parse_error_count)
-                roll_back(fixer, unit, errors_now);
+            bool broken = errors_now[unit] < 0 || errors_now[unit] > (long)fixer->results[unit].parse_error_count;
+            if (selected[unit] && broken)
+                roll_back(fixer, unit, errors_now[unit]);
         }
-        clang_disposeIndex(index);
+        free(errors_now);
         struct file_result *fresh = xcalloc(unit_count, sizeof *fresh);
         reanalyse(fixer, selected, fresh);
         for (size_t unit = 0; unit < unit_count; unit++) {

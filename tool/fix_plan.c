@@ -363,7 +363,8 @@ unsigned fix_include_position(const char *contents, size_t size, char **insertio
                     last_include[depth] = line.next;
                     seen[depth] = true;
                 }
-            } else if (word_at(contents, directive, line.end, "if") || word_at(contents, directive, line.end, "ifdef") ||
+            } else if (word_at(contents, directive, line.end, "if") ||
+                       word_at(contents, directive, line.end, "ifdef") ||
                        word_at(contents, directive, line.end, "ifndef")) {
                 depth++;
                 if (depth < MAX_DEPTH)

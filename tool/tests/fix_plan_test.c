@@ -78,7 +78,8 @@ static void test_overlap_first_wins(int reversed)
     }
     struct fix_plan plan;
     char *result = plan_and_apply(&list, TEXT, &plan);
-    const char *name = reversed ? "overlap (reversed input): the earlier offset wins" : "overlap: the earlier offset wins";
+    const char *name =
+        reversed ? "overlap (reversed input): the earlier offset wins" : "overlap: the earlier offset wins";
     check_text(name, result, "01X6789abcdef\n");
     check("overlap: one fix accepted", plan.accepted_count == 1);
     check("overlap: one note", plan.notes.count == 1);
