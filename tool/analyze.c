@@ -167,6 +167,7 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
     run_rules(&facts, user_memory, enabled, result);
     if (settings->inline_suppressions)
         suppress_findings(&facts, enabled, &result->findings);
+    file_settings_apply_severities(settings, &result->findings);
     user_memory_free(user_memory);
     facts_free(&facts);
 }

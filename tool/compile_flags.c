@@ -106,7 +106,10 @@ void compile_flags_destroy(struct compile_flags *flags)
     free(flags);
 }
 
-static void add_user_arguments(const struct compile_flags *flags, struct string_list *arguments)
+/* The configuration files' extra_args come before the command line's, so
+ * the command line wins (a later -D replaces an earlier one). */
+static void add_user_arguments(const struct compile_flags *flags, const struct string_list *config_args,
+                               struct string_list *arguments)
 {
 #ifdef UMALINT_CLANG_RESOURCE_DIR
 #define STRINGIFY_TOKENS(x) #x
@@ -119,17 +122,25 @@ static void add_user_arguments(const struct compile_flags *flags, struct string_
         string_list_add(arguments, STRINGIFY(UMALINT_CLANG_RESOURCE_DIR));
     }
 #endif
+    for (size_t i = 0; config_args && i < config_args->count; i++)
+        string_list_add(arguments, config_args->items[i]);
     for (size_t i = 0; i < flags->options->compiler_args.count; i++)
         string_list_add(arguments, flags->options->compiler_args.items[i]);
     string_list_add(arguments, "-idirafter");
     string_list_add(arguments, flags->shim_directory);
 }
 
-void compile_flags_default(const struct compile_flags *flags, struct string_list *arguments)
+static void default_arguments(const struct compile_flags *flags, const struct string_list *config_args,
+                              struct string_list *arguments)
 {
     for (size_t i = 0; i < sizeof default_target_arguments / sizeof default_target_arguments[0]; i++)
         string_list_add(arguments, default_target_arguments[i]);
-    add_user_arguments(flags, arguments);
+    add_user_arguments(flags, config_args, arguments);
+}
+
+void compile_flags_default(const struct compile_flags *flags, struct string_list *arguments)
+{
+    default_arguments(flags, NULL, arguments);
 }
 
 /* The directory of the nearest compile_commands.json above `path`'s
@@ -214,8 +225,8 @@ static void arguments_from_command(CXCompileCommand command, const char *absolut
     clang_disposeString(directory_string);
 }
 
-int compile_flags_for(struct compile_flags *flags, const char *path, struct string_list *arguments,
-                      char *error, size_t error_size)
+int compile_flags_for(struct compile_flags *flags, const char *path, const struct string_list *config_args,
+                      struct string_list *arguments, char *error, size_t error_size)
 {
     pthread_mutex_lock(&flags->lock);
     int index = flags->explicit_database ? 0 : find_database_upward(flags, path);
@@ -242,12 +253,12 @@ int compile_flags_for(struct compile_flags *flags, const char *path, struct stri
     if (status != 0)
         return status;
     if (!used_database) {
-        compile_flags_default(flags, arguments);
+        default_arguments(flags, config_args, arguments);
         return 0;
     }
     if (!has_target)
         for (size_t i = 0; i < sizeof default_target_arguments / sizeof default_target_arguments[0]; i++)
             string_list_add(arguments, default_target_arguments[i]);
-    add_user_arguments(flags, arguments);
+    add_user_arguments(flags, config_args, arguments);
     return 0;
 }

@@ -18,11 +18,12 @@ struct compile_flags *compile_flags_create(const struct options *options, const 
                                            char *error, size_t error_size);
 void compile_flags_destroy(struct compile_flags *flags);
 
-/* Fills `arguments` (free with string_list_free) for `path`. Returns 0, or
- * -1 with a reason when the file's compile database cannot be loaded.
- * Thread-safe. */
-int compile_flags_for(struct compile_flags *flags, const char *path, struct string_list *arguments,
-                      char *error, size_t error_size);
+/* Fills `arguments` (free with string_list_free) for `path`; `config_args`
+ * (the configuration files' extra_args, may be NULL) go before the command
+ * line's -I/-D/--extra-arg. Returns 0, or -1 with a reason when the file's
+ * compile database cannot be loaded. Thread-safe. */
+int compile_flags_for(struct compile_flags *flags, const char *path, const struct string_list *config_args,
+                      struct string_list *arguments, char *error, size_t error_size);
 
 /* The default arguments (without the file), for the benchmark and tests. */
 void compile_flags_default(const struct compile_flags *flags, struct string_list *arguments);

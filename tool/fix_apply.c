@@ -313,8 +313,8 @@ static long parse_errors_now(const struct fixer *fixer, CXIndex index, size_t un
     char error[1024];
     unsigned errors = 0;
     long result = -1;
-    if (compile_flags_for(fixer->request->flags, fixer->request->discovery->files[unit].path, &arguments, error,
-                          sizeof error) == 0 &&
+    if (compile_flags_for(fixer->request->flags, fixer->request->discovery->files[unit].path,
+                          fixer->request->settings[unit]->extra_args, &arguments, error, sizeof error) == 0 &&
         count_file_parse_errors(index, fixer->request->discovery->files[unit].path, &arguments, &errors) == 0)
         result = errors;
     string_list_free(&arguments);

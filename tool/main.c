@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checks.h"
 #include "compile_flags.h"
+#include "config_files.h"
 #include "discover.h"
 #include "embedded_headers.h"
 #include "file_settings.h"
@@ -168,6 +170,27 @@ static int write_report(const struct options *options, const struct finding_list
     return status;
 }
 
+/* --dump-config and --list-checks describe the configuration of the first
+ * path (a file or a directory), or of the working directory. */
+static int describe_configuration(struct config_set *configs, const struct options *options)
+{
+    const char *path = options->paths.count ? options->paths.items[0] : ".";
+    char error[2048];
+    int status = 0;
+    if (options->dump_config) {
+        status = config_set_dump(configs, path, stdout, stderr, error, sizeof error);
+    } else {
+        struct stat info;
+        bool excluded, is_directory = stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+        const struct file_settings *settings =
+            config_set_settings(configs, path, is_directory, &excluded, error, sizeof error);
+        status = settings ? list_checks(settings->enabled) : -1;
+    }
+    if (status != 0)
+        fprintf(stderr, "umalint: error: %s\n", error);
+    return status == 0 ? EXIT_CLEAN : EXIT_TOOL_ERROR;
+}
+
 static int run(const struct options *options)
 {
     bool *enabled = xcalloc(rule_registry_count, sizeof *enabled);
@@ -177,13 +200,16 @@ static int run(const struct options *options)
         free(enabled);
         return EXIT_TOOL_ERROR;
     }
-    if (options->list_checks) {
-        int status = list_checks(enabled);
+    struct config_set *configs = config_set_create(options);
+    if (options->list_checks || options->dump_config) {
+        int status = describe_configuration(configs, options);
+        config_set_destroy(configs);
         free(enabled);
         return status;
     }
     if (options->paths.count == 0) {
         fputs("umalint: error: no input paths (usage: umalint [options] PATH...; see --help)\n", stderr);
+        config_set_destroy(configs);
         free(enabled);
         return EXIT_TOOL_ERROR;
     }
@@ -198,6 +224,19 @@ static int run(const struct options *options)
     int exit_status = discovery.errors.count ? EXIT_TOOL_ERROR : EXIT_CLEAN;
     if (discovery.file_count == 0 && discovery.errors.count == 0)
         fputs("umalint: note: no C or C++ source files found in the given paths\n", stderr);
+    /* Each file's configuration (.umalint.json); a bad one stops the run. */
+    const struct file_settings **per_file = NULL;
+    struct string_list config_errors = {NULL, 0};
+    if (config_set_assign(configs, &discovery, &per_file, &config_errors) > 0) {
+        for (size_t i = 0; i < config_errors.count; i++)
+            fprintf(stderr, "%s\n", config_errors.items[i]);
+        string_list_free(&config_errors);
+        free(per_file);
+        config_set_destroy(configs);
+        discovery_free(&discovery);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
 
     struct finding_list findings = {NULL, 0, 0};
     size_t failed = 0;
@@ -208,16 +247,7 @@ static int run(const struct options *options)
         fprintf(stderr, "umalint: error: %s\n", error);
         exit_status = EXIT_TOOL_ERROR;
     } else {
-        struct file_result *results = xcalloc(discovery.file_count, sizeof *results);
-        /* --user-param: parameters that carry user pointers. */
-        struct um_user_param *user_params = xcalloc(options->user_param_count + 1, sizeof *user_params);
-        for (size_t i = 0; i < options->user_param_count; i++)
-            user_params[i] = (struct um_user_param){options->user_params[i].function, options->user_params[i].index};
-        struct file_settings settings = {enabled, {user_params, options->user_param_count},
-                                         !options->no_inline_suppressions};
-        const struct file_settings **per_file = xcalloc(discovery.file_count + 1, sizeof *per_file);
-        for (size_t i = 0; i < discovery.file_count; i++)
-            per_file[i] = &settings;
+        struct file_result *results = xcalloc(discovery.file_count + 1, sizeof *results);
         run_analysis(&discovery, flags, per_file, options->jobs ? options->jobs : default_jobs(), results);
         /* --fix, --diff, --export-fixes: after the analysis, before the report
          * (with --fix the fixed files are analysed again and the report shows
@@ -233,8 +263,6 @@ static int run(const struct options *options)
             if (fixed.errors)
                 exit_status = EXIT_TOOL_ERROR;
         }
-        free(per_file);
-        free(user_params);
         for (size_t i = 0; i < discovery.file_count; i++) {
             if (results[i].error) {
                 fprintf(stderr, "umalint: error: %s\n", results[i].error);
@@ -263,6 +291,8 @@ static int run(const struct options *options)
                 if (findings.items[i].severity >= SEVERITY_WARNING && !findings.items[i].suppressed)
                     exit_status = EXIT_FINDINGS;
     }
+    free(per_file);
+    config_set_destroy(configs);
     free(shim_directory);
     finding_list_free(&findings);
     discovery_free(&discovery);

@@ -27,6 +27,11 @@ const char usage_text[] =
     "  --list-checks          list the enabled checks and exit\n"
     "  --explain CODE         print the documentation of a check and exit\n"
     "  --no-inline-suppressions  ignore umalint-disable/NOLINT comments (audit)\n"
+    "Configuration (.umalint.json, searched upward from each file):\n"
+    "  --config FILE          use FILE for every file instead\n"
+    "  --no-config            use no configuration file\n"
+    "  --dump-config          print the configuration in effect for the first\n"
+    "                         PATH (default: .) as JSON and exit\n"
     "Output:\n"
     "  --format=FMT           text (default), gcc, msvc, json\n"
     "  -o FILE                write the report to FILE instead of stdout\n"
@@ -164,6 +169,15 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
             options->export_fixes = xstrdup(value);
         } else if (strcmp(argument, "--no-inline-suppressions") == 0) {
             options->no_inline_suppressions = true;
+        } else if (strcmp(argument, "--no-config") == 0) {
+            options->no_config = true;
+        } else if (strcmp(argument, "--dump-config") == 0) {
+            options->dump_config = true;
+        } else if (long_option(argument, "--config", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --config needs a .umalint.json file");
+            free(options->config_path);
+            options->config_path = xstrdup(value);
         } else if (long_option(argument, "--explain", &i, argc, argv, &value)) {
             if (!value)
                 FAIL("option --explain needs a check code, e.g. --explain UM2003");
@@ -240,6 +254,8 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
             FAIL("unknown option '%s' (see umalint --help)", argument);
         }
     }
+    if (options->config_path && options->no_config)
+        FAIL("--config and --no-config contradict each other; give one");
     return 0;
 }
 
@@ -252,6 +268,7 @@ void free_options(struct options *options)
     free(options->output_path);
     free(options->checks);
     free(options->explain);
+    free(options->config_path);
     for (size_t i = 0; i < options->user_param_count; i++)
         free(options->user_params[i].function);
     free(options->user_params);

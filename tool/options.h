@@ -47,6 +47,9 @@ struct options {
     char *export_fixes;
     /* Suppressions, configuration and baseline (README: Suppressions, ...). */
     bool no_inline_suppressions;        /* --no-inline-suppressions: audit mode */
+    char *config_path;                  /* --config FILE: this .umalint.json for every file */
+    bool no_config;                     /* --no-config: no .umalint.json at all */
+    bool dump_config;                   /* --dump-config: print the effective configuration */
 };
 
 /* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */

@@ -24,7 +24,8 @@ static void analyze_one(struct pool *pool, CXIndex index, size_t file_index)
     struct file_result *result = &pool->results[file_index];
     struct string_list arguments = {NULL, 0};
     char error[1024];
-    if (compile_flags_for(pool->flags, path, &arguments, error, sizeof error) != 0) {
+    if (compile_flags_for(pool->flags, path, pool->settings[file_index]->extra_args, &arguments, error,
+                          sizeof error) != 0) {
         memset(result, 0, sizeof *result);
         result->error = xstrdup(error);
     } else {

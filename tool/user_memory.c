@@ -187,6 +187,7 @@ const char *um_origin_name(enum um_origin origin)
     case UM_ORIGIN_WDF_UNSAFE: return "WdfRequestRetrieveUnsafeUser...Buffer";
     case UM_ORIGIN_CONFIG: return "a --user-param parameter";
     case UM_ORIGIN_CALLER_ARGUMENT: return "a user pointer passed by a caller";
+    case UM_ORIGIN_CONFIG_FIELD: return "a configured origin field";
     }
     return "a user pointer";
 }
@@ -596,6 +597,14 @@ static struct pointer_class nested_class(struct builder *b, const struct fact_no
     return root < 0 ? (struct pointer_class){0, -1, ""} : (struct pointer_class){VAR_USER, root, ""};
 }
 
+static bool is_configured_origin_field(const struct user_memory_config *config, const char *name)
+{
+    for (size_t i = 0; config && i < config->origin_field_count; i++)
+        if (strcmp(config->origin_fields[i], name) == 0)
+            return true;
+    return false;
+}
+
 static bool is_kernel_buffer_member(const struct fact_node *node)
 {
     return node->kind == NODE_MEMBER && node->name && strcmp(node->name, "SystemBuffer") == 0;
@@ -622,6 +631,10 @@ static struct pointer_class classify(struct builder *b, const struct fact_node *
     case NODE_MEMBER: {
         if (node->name && strcmp(node->name, "Type3InputBuffer") == 0) {
             int root = expression_root(b, UM_ORIGIN_TYPE3_INPUT, node);
+            return root < 0 ? none : (struct pointer_class){VAR_USER, root, ""};
+        }
+        if (node->name && is_configured_origin_field(b->config, node->name)) {
+            int root = expression_root(b, UM_ORIGIN_CONFIG_FIELD, node);
             return root < 0 ? none : (struct pointer_class){VAR_USER, root, ""};
         }
         if (node->name && strcmp(node->name, "UserBuffer") == 0 && node->is_arrow &&

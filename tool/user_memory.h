@@ -51,6 +51,10 @@ struct um_user_param {
 struct user_memory_config {
     const struct um_user_param *user_params;
     size_t user_param_count;
+    /* Field names whose values are user pointers wherever they are read,
+     * like Type3InputBuffer ("origin_fields" in .umalint.json). */
+    const char *const *origin_fields;
+    size_t origin_field_count;
 };
 
 enum um_origin {
@@ -64,6 +68,7 @@ enum um_origin {
     UM_ORIGIN_WDF_UNSAFE,      /* output of WdfRequestRetrieveUnsafeUserInput/OutputBuffer */
     UM_ORIGIN_CONFIG,          /* --user-param */
     UM_ORIGIN_CALLER_ARGUMENT, /* parameter that a caller in this TU passes a user pointer to */
+    UM_ORIGIN_CONFIG_FIELD,    /* a field named in user_memory_config.origin_fields */
 };
 
 /* How a value read from user memory is used (bit set in um_access.uses). */
