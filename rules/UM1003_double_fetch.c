@@ -19,10 +19,14 @@
  * same kind of use). Not reported: fetches in different branches of one
  * if/switch/?:, disjoint bit tests (`Flags & 1` then `Flags & 2`), a struct
  * captured after a field check whose field is then overwritten with the
- * validated value, and kernel-only code. */
+ * validated value, and kernel-only code.
+ *
+ * Where the shape allows it, the finding carries an unsafe fix that takes
+ * one kernel copy and rewrites the reads to use it (UM1003_double_fetch_fix.c). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/UM1003_double_fetch_fix.h"
 #include "rules/accessor_names.h"
 #include "rules/rule.h"
 #include "tool/strbuf.h"
@@ -275,6 +279,7 @@ static void report(struct rule_context *context, const struct um_access *first, 
     struct finding *finding =
         rule_report(context, later->node, harmful ? SEVERITY_ERROR : SEVERITY_WARNING, message);
     rule_note(context, finding, first->node, "first fetched here");
+    double_fetch_offer_fix(context, finding, later);
     free(message);
     free(location);
     free(suggestion);

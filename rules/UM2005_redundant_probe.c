@@ -4,7 +4,8 @@
  * Every accessor checks the user range itself (down-level: its own
  * ProbeForRead), so such a probe only costs time and, for ProbeForWrite,
  * touches every page of the buffer. It is reported as a note with an unsafe
- * fix that deletes the statement.
+ * fix that deletes the statement, and the declaration of a local that only
+ * the probe used (`ULONG InputLength = ...;`), which would be left unused.
  *
  * Deliberately quiet when the probe still does something the accessors do
  * not: a later raw access (UM2001/UM2002 first), the pointer handed to any
@@ -83,6 +84,26 @@ static bool is_aligned_accessor(const char *api)
     return api && strstr(api, "Aligned") != NULL;
 }
 
+/* The deletion of the statement [begin, end) (its `;` included), with the
+ * whole line when nothing else is on it. */
+static void statement_deletion(const struct fact_file *file, unsigned begin, unsigned end, unsigned *offset,
+                               unsigned *length)
+{
+    const char *text = file->contents;
+    unsigned line_begin = begin, line_end = end;
+    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t'))
+        line_begin--;
+    while (line_end < file->size && (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r'))
+        line_end++;
+    bool alone = (line_begin == 0 || text[line_begin - 1] == '\n') && (line_end >= file->size || text[line_end] == '\n');
+    if (alone) {
+        begin = line_begin;
+        end = line_end < file->size ? line_end + 1 : line_end;
+    }
+    *offset = begin;
+    *length = end - begin;
+}
+
 /* The deletion of `ProbeForRead(...);`, with the whole line when nothing
  * else is on it. False when the statement cannot be deleted on its own. */
 static bool probe_deletion(const struct facts *facts, const struct fact_node *probe, unsigned *offset,
@@ -99,21 +120,78 @@ static bool probe_deletion(const struct facts *facts, const struct fact_node *pr
         end++;
     if (end >= file->size || text[end] != ';')
         return false;
-    end++;
-    unsigned begin = probe->offset;
-    unsigned line_begin = begin, line_end = end;
-    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t'))
-        line_begin--;
-    while (line_end < file->size && (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r'))
-        line_end++;
-    bool alone = (line_begin == 0 || text[line_begin - 1] == '\n') && (line_end >= file->size || text[line_end] == '\n');
-    if (alone) {
-        begin = line_begin;
-        end = line_end < file->size ? line_end + 1 : line_end;
-    }
-    *offset = begin;
-    *length = end - begin;
+    statement_deletion(file, probe->offset, end + 1, offset, length);
     return true;
+}
+
+/* ---- locals only the probe used -------------------------------------------- */
+
+struct local_scan {
+    uint64_t key;
+    const struct fact_node *skip;          /* the probe: references inside it do not count */
+    const struct fact_node *declaration;   /* the VAR_DECL */
+    unsigned references;
+};
+
+static bool inside(const struct fact_node *node, const struct fact_node *ancestor)
+{
+    for (; node; node = node->parent)
+        if (node == ancestor)
+            return true;
+    return false;
+}
+
+static void count_references(const struct fact_node *node, void *data)
+{
+    struct local_scan *scan = data;
+    if (node->kind == NODE_VAR_DECL && node->decl_key == scan->key)
+        scan->declaration = node;
+    else if (node->kind == NODE_DECL_REF && node->decl_key == scan->key && !inside(node, scan->skip))
+        scan->references++;
+}
+
+static void find_side_effect(const struct fact_node *node, void *data)
+{
+    bool *found = data;
+    size_t length = node->op ? strlen(node->op) : 0;
+    if (node->kind == NODE_CALL ||
+        (node->kind == NODE_UNARY && node->op && (strstr(node->op, "++") || strstr(node->op, "--"))) ||
+        (node->kind == NODE_BINARY && length > 0 && node->op[length - 1] == '=' && strcmp(node->op, "==") != 0 &&
+         strcmp(node->op, "!=") != 0 && strcmp(node->op, "<=") != 0 && strcmp(node->op, ">=") != 0) ||
+        node->type.is_volatile)
+        *found = true;
+}
+
+/* `ULONG InputLength = IrpSp->...InputBufferLength;` when the probe is
+ * its only use: deleting the probe alone would leave an unused variable
+ * (a -Werror / MSVC /WX C4189 build break), so the fix deletes both. Only
+ * a declaration of that one variable with an initialiser free of side
+ * effects. */
+static void add_unused_local_deletions(const struct facts *facts, const struct fact_function *function,
+                                       const struct fact_node *probe, struct finding *finding)
+{
+    for (unsigned i = 0; i < fact_call_arg_count(probe); i++) {
+        const struct fact_node *argument = fact_strip(fact_call_arg(probe, i));
+        if (!argument || argument->kind != NODE_DECL_REF || !argument->decl_key)
+            continue;
+        struct local_scan scan = {argument->decl_key, probe, NULL, 0};
+        fact_walk(function->body, count_references, &scan);
+        const struct fact_node *declaration = scan.declaration;
+        const struct fact_node *statement = declaration ? declaration->parent : NULL;
+        if (scan.references || !statement || statement->kind != NODE_DECL_STMT || statement->child_count != 1 ||
+            !statement->parent || statement->parent->kind != NODE_COMPOUND || !statement->file ||
+            strcmp(statement->file, probe->file) != 0)
+            continue;
+        bool side_effect = false;
+        fact_walk(declaration, find_side_effect, &side_effect);
+        const struct fact_file *file = facts_find_file(facts, statement->file);
+        if (side_effect || !file || statement->end_offset > file->size || statement->end_offset == 0 ||
+            file->contents[statement->end_offset - 1] != ';')
+            continue;
+        unsigned offset, length;
+        statement_deletion(file, statement->offset, statement->end_offset, &offset, &length);
+        finding_add_fix(finding, finding->where.file, offset, length, "");
+    }
 }
 
 static void check_probe(struct rule_context *context, const struct um_access *probe)
@@ -162,6 +240,7 @@ static void check_probe(struct rule_context *context, const struct um_access *pr
         unsigned offset, length;
         if (probe_deletion(context->facts, call, &offset, &length)) {
             finding_add_fix(finding, finding->where.file, offset, length, "");
+            add_unused_local_deletions(context->facts, probe->function, call, finding);
             /* The probe may cover a longer range than the accessors touch:
              * deleting it can accept requests that used to fail. */
             finding->fix_is_safe = false;

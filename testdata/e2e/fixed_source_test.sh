@@ -45,12 +45,15 @@ for handler in length_double_fetch unaligned_struct_read probe_then_rtlcopymemor
         fail "$file: not exactly one #include <usermode_accessors.h>"
 done
 
-# (a) the length double fetch
-contains_one length_double_fetch.c "ReadULongFromUser(&Request->Length)" "ReadStructFromUserAligned(&"
-contains_one length_double_fetch.c "CopyFromUser(Extension->Staging, Request->Data" "RtlCopyMemory(Extension->Staging, Captured"
-lacks length_double_fetch.c "RtlCopyMemory(Extension->Staging, Request->Data"
-lacks length_double_fetch.c "if (Request->Length >"
-lacks length_double_fetch.c "*Stored = Request->Length;"
+# (a) the length double fetch: one kernel copy (UM1003's capture fix),
+# every read from it
+contains length_double_fetch.c "E2E_MESSAGE RequestCapture;"
+contains length_double_fetch.c "ReadStructFromUserAligned(&RequestCapture, Request, TYPE_ALIGNMENT(E2E_MESSAGE));"
+contains length_double_fetch.c "if (RequestCapture.Length > sizeof(Extension->Staging))"
+contains length_double_fetch.c "RtlCopyMemory(Extension->Staging, RequestCapture.Data, RequestCapture.Length);"
+contains length_double_fetch.c "*Stored = RequestCapture.Length;"
+lacks length_double_fetch.c "Request->Length"
+lacks length_double_fetch.c "Request->Data"
 lacks length_double_fetch.c "ProbeForRead(Request, sizeof(E2E_MESSAGE), 1);"
 
 # (b) the unaligned struct read
@@ -66,6 +69,9 @@ lacks probe_then_rtlcopymemory.c "RtlCopyMemory("
 # (d) the probe/copy length mismatch
 contains probe_copy_length_mismatch.c "CopyFromUser(Extension->Staging, Input, PayloadLength);"
 lacks probe_copy_length_mismatch.c "RtlCopyMemory("
+# the redundant probe went, and with it the local only the probe used
+lacks probe_copy_length_mismatch.c "ProbeForRead("
+lacks probe_copy_length_mismatch.c "InputLength"
 
 # The genrule's second --fix run found nothing left to apply.
 report=$fixed_dir/fix_report.txt
