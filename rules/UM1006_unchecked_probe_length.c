@@ -261,16 +261,13 @@ static bool length_compared(const struct shape_function *index, const struct fac
     return false;
 }
 
-/* A zero-length candidate: ProbeForRead(p, Length, A) with p a variable
- * pointing to something bigger than a byte and Length a run-time value. */
+/* A zero-length candidate: ProbeForRead(p, Length, A) with Length a
+ * run-time value (a variable or a field). */
 static const struct fact_node *probed_length(const struct fact_node *probe)
 {
-    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
     const struct fact_node *length = fact_strip(fact_call_arg(probe, 1));
-    if (!pointer || !length || pointer->kind != NODE_DECL_REF || length->has_value || length->macro ||
+    if (!length || length->has_value || length->macro ||
         (length->kind != NODE_DECL_REF && length->kind != NODE_MEMBER))
-        return NULL;
-    if (pointer->type.type_class != TYPE_POINTER || pointer->type.pointee_size <= 1)
         return NULL;
     return length;
 }
@@ -284,7 +281,10 @@ static void check_zero_length(struct rule_context *context, const struct shape_f
     if ((node->kind == NODE_MEMBER && node->is_arrow) || node->kind == NODE_SUBSCRIPT ||
         (node->kind == NODE_UNARY && node->op && strcmp(node->op, "*") == 0))
         base = fact_strip(fact_child(node, 0));
-    if (!base || base->kind != NODE_DECL_REF || is_address_only(node))
+    /* Byte pointers walk the buffer with their own bounds; a structure
+     * pointer assumes the whole structure is there. */
+    if (!base || base->kind != NODE_DECL_REF || base->type.type_class != TYPE_POINTER ||
+        base->type.pointee_size <= 1 || is_address_only(node))
         return;
     const struct fact_node *probe = shape_probe_before(index, base, node);
     const struct fact_node *length = probe ? probed_length(probe) : NULL;
@@ -296,8 +296,7 @@ static void check_zero_length(struct rule_context *context, const struct shape_f
     node_list_push(handled, probe);
     if (length_compared(index, length, node))
         return;
-    const struct fact_node *pointer = fact_strip(fact_call_arg(probe, 0));
-    const char *type = pointer->type.pointee_spelling;
+    const char *type = base->type.pointee_spelling;
     char *check = xasprintf("if (%s < sizeof(%s)) return STATUS_BUFFER_TOO_SMALL;", length->text, type);
     char *message = xasprintf(
         "'%s' assumes that %s covered the buffer, but %s is never compared before it: a length of 0 makes the "
@@ -344,6 +343,6 @@ static void check_node(const struct fact_node *node, const struct shape_function
 void rule_unchecked_probe_length(struct rule_context *context)
 {
     struct length_pass pass = {context, NULL, {0}};
-    shape_for_each_node(context->facts, check_node, &pass);
+    shape_for_each_node(context->facts, context->user_memory, check_node, &pass);
     node_list_free(&pass.handled);
 }

@@ -318,7 +318,7 @@ void rule_mode_accessor(struct rule_context *context)
         if (!function->body)
             continue;
         struct shape_function index;
-        shape_function_index(function, &index);
+        shape_function_index(function, context->user_memory, &index);
         struct function_pass pass = {context, &index, {NULL, NULL}, {0}};
         find_mode_test(function->body, &pass.scan);
         if (pass.scan.mode)

@@ -165,16 +165,27 @@ static void index_node(const struct fact_node *node, struct shape_function *inde
         index_node(node->children[i], index);
 }
 
-void shape_function_index(const struct fact_function *function, struct shape_function *index)
+void shape_function_index(const struct fact_function *function, const struct user_memory *memory,
+                          struct shape_function *index)
 {
     memset(index, 0, sizeof *index);
     index->function = function;
     if (function->body)
         index_node(function->body, index);
+    for (unsigned i = 0; memory && i < memory->pointer_count; i++) {
+        const struct um_pointer *pointer = &memory->pointers[i];
+        if (pointer->function != function || !pointer->decl_key || !pointer->prefix || *pointer->prefix)
+            continue;
+        index->pointers = xrealloc(index->pointers, (index->pointer_count + 1) * sizeof *index->pointers);
+        index->pointers[index->pointer_count++] = pointer;
+    }
 }
 
 void shape_function_free(struct shape_function *index)
 {
+    free(index->pointers);
+    index->pointers = NULL;
+    index->pointer_count = 0;
     node_list_free(&index->probes);
     node_list_free(&index->checks);
     node_list_free(&index->definitions);
@@ -187,17 +198,40 @@ static void walk(const struct fact_node *node, const struct shape_function *inde
         walk(node->children[i], index, visit, data);
 }
 
-void shape_for_each_node(const struct facts *facts, shape_visit_fn *visit, void *data)
+void shape_for_each_node(const struct facts *facts, const struct user_memory *memory, shape_visit_fn *visit,
+                         void *data)
 {
     for (unsigned i = 0; i < facts->function_count; i++) {
         const struct fact_function *function = facts->functions[i];
         if (!function->body)
             continue;
         struct shape_function index;
-        shape_function_index(function, &index);
+        shape_function_index(function, memory, &index);
         walk(function->body, &index, visit, data);
         shape_function_free(&index);
     }
+}
+
+/* The root of a variable that holds a user address with no offset, or -1. */
+static long root_of_variable(const struct shape_function *index, const struct fact_node *node)
+{
+    node = fact_strip(node);
+    if (!node || node->kind != NODE_DECL_REF || !node->decl_key)
+        return -1;
+    for (unsigned i = 0; i < index->pointer_count; i++)
+        if (index->pointers[i]->decl_key == node->decl_key)
+            return (long)index->pointers[i]->root;
+    return -1;
+}
+
+bool shape_same_pointer(const struct shape_function *index, const struct fact_node *a, const struct fact_node *b)
+{
+    if (shape_same_expression(a, b))
+        return true;
+    if (!index || index->pointer_count == 0)
+        return false;
+    long root = root_of_variable(index, a);
+    return root >= 0 && root == root_of_variable(index, b);
 }
 
 const struct fact_node *shape_probe_before(const struct shape_function *index, const struct fact_node *pointer,
@@ -206,7 +240,7 @@ const struct fact_node *shape_probe_before(const struct shape_function *index, c
     /* The list is in source order: the nearest match before the node wins. */
     for (unsigned i = index->probes.count; i-- > 0;) {
         const struct fact_node *probe = index->probes.items[i];
-        if (shape_before(probe, node) && shape_same_expression(fact_call_arg(probe, 0), pointer))
+        if (shape_before(probe, node) && shape_same_pointer(index, fact_call_arg(probe, 0), pointer))
             return probe;
     }
     return NULL;

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "tool/facts.h"
+#include "tool/user_memory.h"
 
 /* A growable list of nodes. */
 struct node_list {
@@ -54,16 +55,27 @@ bool shape_is_probe(const struct fact_node *call);
  * walk so that the lookups stay linear in what they search. */
 struct shape_function {
     const struct fact_function *function;
+    /* The user-memory analysis's pointer variables of this function (NULL
+     * entries when it is absent): casts and copies of a probed pointer are
+     * the same pointer (`PREQ Req = (PREQ)Buffer`). */
+    const struct um_pointer **pointers;
+    unsigned pointer_count;
     struct node_list probes;        /* ProbeForRead/ProbeForWrite calls, source order */
     struct node_list checks;        /* comparisons (== != < <= > >=) and intsafe calls (...Mult/Add/Sub) */
     struct node_list definitions;   /* variable declarations with an initialiser, `x = ...` assignments */
 };
-void shape_function_index(const struct fact_function *function, struct shape_function *index);
+/* `memory` may be NULL: then only the same expression is the same pointer. */
+void shape_function_index(const struct fact_function *function, const struct user_memory *memory,
+                          struct shape_function *index);
 void shape_function_free(struct shape_function *index);
 /* Calls `visit` for every node of every function (pre-order), with the
  * function's index. */
 typedef void shape_visit_fn(const struct fact_node *node, const struct shape_function *index, void *data);
-void shape_for_each_node(const struct facts *facts, shape_visit_fn *visit, void *data);
+void shape_for_each_node(const struct facts *facts, const struct user_memory *memory, shape_visit_fn *visit,
+                         void *data);
+/* The same expression, or two variables holding the same user address
+ * (same root, no offset) according to the user-memory analysis. */
+bool shape_same_pointer(const struct shape_function *index, const struct fact_node *a, const struct fact_node *b);
 
 /* The last ProbeForRead/ProbeForWrite of the function written before
  * `node` whose pointer is `pointer`, or NULL. */
