@@ -70,8 +70,8 @@ static bool is_size_like(const struct fact_node *argument)
         return true;
     if (node->has_value)
         return node->value > 255;
-    if (has_size_like_name(node))
-        return true;
+    if (has_size_like_name(node) && node->type.size != 1)
+        return true;   /* a UCHAR named ...Len... is still a byte */
     /* Count * sizeof(E) and similar products. */
     if (node->kind == NODE_BINARY && node->op && strcmp(node->op, "*") == 0)
         for (unsigned i = 0; i < node->child_count; i++)
