@@ -1,7 +1,7 @@
 /* fix_apply.c - --fix, --diff and --export-fixes (see fix_apply.h for the
- * guarantees). The order is: plan the fixes, load and check every file
- * they touch, resolve overlaps, then export, print the diff or write;
- * after writing, analyse again and roll back what broke parsing. */
+ * guarantees). Each pass: plan the fixes, load and check every file they
+ * touch, resolve overlaps, then export, print the diff or write; after
+ * writing, re-parse, roll back what broke parsing and analyse again. */
 #include "fix_apply.h"
 
 #include <errno.h>
@@ -41,8 +41,8 @@ struct fixer {
     struct file_state *states;
     char *cwd;               /* resolved; NULL when unknown */
     char *shim;              /* resolved shim directory, or NULL */
-    /* Per unit, as first analysed: the resolved paths of its parsed files
-     * (NULL where a path no longer resolves). */
+    /* Per unit, as analysed before this pass: the resolved paths of its
+     * parsed files (NULL where a path no longer resolves). */
     char ***unit_paths;
     size_t *unit_path_counts;
     /* Across passes: files not to touch again (refused once, or rolled

@@ -13,7 +13,9 @@
  *     files it read that were changed get their original bytes back and
  *     the rollback is reported.
  * The re-analysis replaces those units' results, so the report shows what
- * remains after fixing. */
+ * remains after fixing; and since a fix can reveal another, --fix repeats
+ * such passes until one changes nothing (a second run has nothing to do).
+ * --diff and --export-fixes describe one pass and write no source file. */
 #ifndef UMALINT_FIX_APPLY_H
 #define UMALINT_FIX_APPLY_H
 
