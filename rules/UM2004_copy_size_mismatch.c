@@ -84,6 +84,14 @@ static bool check_sizeof_own_pointer(const struct copy_call *copy, const struct 
     long long pointee = operand->type.pointee_size;
     if (operand->type.pointee_class == TYPE_VOID || pointee <= 0 || pointee == operand->type.size)
         return false;
+    if (pointee == 1) {
+        /* A byte buffer: its length, not sizeof(*p), was meant; no fix. */
+        problem->message = xasprintf(
+            "%s copies %s, the size of the %spointer '%s' (%lld bytes), not of the buffer it points to; use the "
+            "buffer's length",
+            copy->api, size->text, is_kernel ? "" : "user ", operand->text, operand->type.size);
+        return true;
+    }
     char *right = shape_sizeof_pointee_text(operand);
     problem->message = xasprintf(
         "%s copies %s, the size of the %spointer '%s' (%lld bytes), not of the %s it points to (%lld bytes); "
@@ -187,6 +195,13 @@ static bool check_pointer_type_size(const struct copy_call *copy, const struct f
     if (!measured || measured->type_class != TYPE_POINTER ||
         !same_canonical(measured->pointee_canonical, type->pointee_canonical) || size->value == type->pointee_size)
         return false;
+    if (type->pointee_size == 1) {
+        problem->message = xasprintf("%s copies %s, the size of a pointer (%lld bytes), %s the buffer '%s'; use the "
+                                     "buffer's length",
+                                     copy->api, size->text, size->value, copy->reads_user ? "into" : "from",
+                                     pointer->text);
+        return true;
+    }
     char *right = shape_sizeof_pointee_text(copy->kernel);
     problem->message = xasprintf(
         "%s copies %s, the size of a pointer (%lld bytes), %s '%s', which points to %s (%lld bytes); use %s",
