@@ -272,6 +272,31 @@ static const struct fact_node *probed_length(const struct fact_node *probe)
     return length;
 }
 
+/* True when the value comes from a parameter (Length, IrpSp->Parameters...
+ * with IrpSp a parameter): the caller may have checked it, and this rule
+ * only sees one function. Parameters of __kernel_entry functions come
+ * straight from user mode and do not count. */
+static bool from_parameter(const struct shape_function *index, const struct fact_node *value)
+{
+    const struct fact_function *function = index->function;
+    if (function->is_kernel_entry)
+        return false;
+    for (int depth = 0; depth < 2 && value; depth++) {
+        const struct fact_node *base = fact_strip(value);
+        while (base && base->kind == NODE_MEMBER)
+            base = fact_strip(fact_child(base, 0));
+        if (!base || base->kind != NODE_DECL_REF)
+            return false;
+        for (unsigned i = 0; i < function->param_count; i++)
+            if (function->params[i]->decl_key == base->decl_key)
+                return true;
+        /* A local: follow its initialiser once (ULONG Length = IrpSp->...). */
+        const struct fact_node *at = NULL;
+        value = definition_before(index, base, value, &at);
+    }
+    return false;
+}
+
 /* The first access through a probed pointer decides: `handled` holds the
  * probes of this function already judged. */
 static void check_zero_length(struct rule_context *context, const struct shape_function *index,
@@ -294,7 +319,7 @@ static void check_zero_length(struct rule_context *context, const struct shape_f
         if (handled->items[i] == probe)
             return;
     node_list_push(handled, probe);
-    if (length_compared(index, length, node))
+    if (from_parameter(index, length) || length_compared(index, length, node))
         return;
     const char *type = base->type.pointee_spelling;
     char *check = xasprintf("if (%s < sizeof(%s)) return STATUS_BUFFER_TOO_SMALL;", length->text, type);

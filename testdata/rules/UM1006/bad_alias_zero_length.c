@@ -1,5 +1,5 @@
-/* The probe uses the raw buffer and the caller's length; the request is
- * then read through a typed alias with no length check in between. */
+/* A system service probes the raw buffer with the caller's length and
+ * reads the request through a typed alias with no length check between. */
 #include <ntddk.h>
 
 typedef struct _COUNTER_REQUEST {
@@ -7,17 +7,18 @@ typedef struct _COUNTER_REQUEST {
     ULONG Flags;
 } COUNTER_REQUEST, *PCOUNTER_REQUEST;
 
-NTSTATUS HandleReset(PIO_STACK_LOCATION IrpSp, PULONG Index)
+NTSTATUS ResetCounter(ULONG Index);
+
+__kernel_entry NTSTATUS NtResetDeviceCounter(_In_reads_bytes_(Length) PVOID Buffer, _In_ ULONG Length)
 {
-    PVOID Buffer = IrpSp->Parameters.DeviceIoControl.Type3InputBuffer;
-    ULONG Length = IrpSp->Parameters.DeviceIoControl.InputBufferLength;
     PCOUNTER_REQUEST Request = (PCOUNTER_REQUEST)Buffer;
+    ULONG Index;
 
     __try {
         ProbeForRead(Buffer, Length, TYPE_ALIGNMENT(COUNTER_REQUEST));
-        *Index = Request->Index; // expect: UM1006, UM2001
+        Index = Request->Index; // expect: UM1006, UM2001
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
-    return STATUS_SUCCESS;
+    return ResetCounter(Index);
 }
