@@ -161,12 +161,15 @@ struct operand_search {
     const struct fact_node *unchecked;
 };
 
+static bool from_parameter(const struct shape_function *index, const struct fact_node *value);
+
 static void find_unchecked_operand(const struct fact_node *node, struct operand_search *search)
 {
     if (!node || search->unchecked || node->has_value || node->kind == NODE_SIZEOF)
         return;
     if (node->kind == NODE_DECL_REF || node->kind == NODE_MEMBER || node->kind == NODE_CALL) {
-        if (node->kind != NODE_CALL && !checked_before(search->index, node, search->site, false))
+        if (node->kind != NODE_CALL && !checked_before(search->index, node, search->site, false) &&
+            !from_parameter(search->index, node))
             search->unchecked = node;
         return;
     }

@@ -1,16 +1,19 @@
-// C++: a SIZE_T payload length plus the header size can wrap to a tiny copy.
+// C++: the payload length read from the message plus the header size can
+// wrap to a tiny copy.
 #include <ntddk.h>
 #include <usermode_accessors.h>
 
-struct MESSAGE_HEADER {
+struct MESSAGE {
+    SIZE_T PayloadLength;
     ULONG Type;
     ULONG Flags;
 };
 
-extern "C" NTSTATUS SendMessageToCaller(PVOID UserBuffer, const UCHAR *Message, SIZE_T PayloadLength)
+extern "C" NTSTATUS CaptureMessage(const MESSAGE *UserMessage, UCHAR *Buffer)
 {
     __try {
-        CopyToUser(UserBuffer, Message, PayloadLength + sizeof(MESSAGE_HEADER)); // expect: UM1006
+        SIZE_T PayloadLength = ReadSizeTFromUser(&UserMessage->PayloadLength);
+        CopyFromUser(Buffer, UserMessage, PayloadLength + sizeof(MESSAGE)); // expect: UM1006
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }

@@ -1,5 +1,6 @@
-/* A helper in a header computes the copy length from an unchecked count;
- * the finding belongs to the header and is reported once. */
+/* A helper in a header reads the sample count from the caller's header and
+ * multiplies it unchecked; the finding belongs to the header and is
+ * reported once. */
 #ifndef SAMPLE_HELPERS_H
 #define SAMPLE_HELPERS_H
 
@@ -11,10 +12,16 @@ typedef struct _SAMPLE {
     ULONG64 Time;
 } SAMPLE;
 
-FORCEINLINE NTSTATUS CaptureSamples(SAMPLE *Samples, PVOID UserSamples, SIZE_T SampleCount)
+typedef struct _SAMPLE_BATCH {
+    SIZE_T Count;
+    SAMPLE Samples[1];
+} SAMPLE_BATCH;
+
+FORCEINLINE NTSTATUS CaptureSamples(SAMPLE *Samples, SAMPLE_BATCH *UserBatch)
 {
     __try {
-        CopyFromUserAligned(Samples, UserSamples, SampleCount * sizeof(SAMPLE), TYPE_ALIGNMENT(SAMPLE)); // expect: UM1006
+        SIZE_T SampleCount = ReadSizeTFromUser(&UserBatch->Count);
+        CopyFromUserAligned(Samples, UserBatch->Samples, SampleCount * sizeof(SAMPLE), TYPE_ALIGNMENT(SAMPLE)); // expect: UM1006
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
