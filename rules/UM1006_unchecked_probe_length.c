@@ -286,9 +286,15 @@ static bool from_parameter(const struct shape_function *index, const struct fact
         return false;
     for (int depth = 0; depth < 2 && value; depth++) {
         const struct fact_node *base = fact_strip(value);
-        while (base && base->kind == NODE_MEMBER)
+        bool through_pointer = false;
+        while (base && base->kind == NODE_MEMBER) {
+            through_pointer |= base->is_arrow;
             base = fact_strip(fact_child(base, 0));
+        }
         if (!base || base->kind != NODE_DECL_REF)
+            return false;
+        /* A field of user memory (UserQuery->Count) is nobody's checked value. */
+        if (through_pointer && shape_is_user_pointer(index, base))
             return false;
         for (unsigned i = 0; i < function->param_count; i++)
             if (function->params[i]->decl_key == base->decl_key)

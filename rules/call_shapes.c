@@ -234,6 +234,16 @@ bool shape_same_pointer(const struct shape_function *index, const struct fact_no
     return root >= 0 && root == root_of_variable(index, b);
 }
 
+bool shape_is_user_pointer(const struct shape_function *index, const struct fact_node *variable)
+{
+    if (root_of_variable(index, variable) >= 0)
+        return true;
+    for (unsigned i = 0; i < index->probes.count; i++)
+        if (shape_same_expression(fact_call_arg(index->probes.items[i], 0), variable))
+            return true;
+    return false;
+}
+
 const struct fact_node *shape_probe_before(const struct shape_function *index, const struct fact_node *pointer,
                                            const struct fact_node *node)
 {

@@ -76,6 +76,9 @@ void shape_for_each_node(const struct facts *facts, const struct user_memory *me
 /* The same expression, or two variables holding the same user address
  * (same root, no offset) according to the user-memory analysis. */
 bool shape_same_pointer(const struct shape_function *index, const struct fact_node *a, const struct fact_node *b);
+/* A variable that holds a user address according to the user-memory
+ * analysis, or that the function probes. */
+bool shape_is_user_pointer(const struct shape_function *index, const struct fact_node *variable);
 
 /* The last ProbeForRead/ProbeForWrite of the function written before
  * `node` whose pointer is `pointer`, or NULL. */
