@@ -54,9 +54,11 @@ static void report_parse_errors(CXTranslationUnit unit, const char *path, const 
     }
     if (!first)
         return;
+    /* Where the user sees the error: for an error inside a macro expansion
+     * that is the invocation in their file, not the macro's header. */
     CXFile file = NULL;
     unsigned line = 1, column = 1, offset = 0;
-    clang_getFileLocation(clang_getDiagnosticLocation(first), &file, &line, &column, &offset);
+    clang_getExpansionLocation(clang_getDiagnosticLocation(first), &file, &line, &column, &offset);
     CXString text = clang_getDiagnosticSpelling(first);
     CXString file_name = clang_getFileName(file);
     const char *where = clang_getCString(file_name);
@@ -65,7 +67,10 @@ static void report_parse_errors(CXTranslationUnit unit, const char *path, const 
     finding->name = rule->name;
     finding->severity = rule->severity;
     /* Report in the analysed file; an error inside a header is located at line 1. */
-    int in_main = clang_Location_isFromMainFile(clang_getDiagnosticLocation(first));
+    CXString unit_name = clang_getTranslationUnitSpelling(unit);
+    CXFile main_file = clang_getFile(unit, clang_getCString(unit_name));
+    clang_disposeString(unit_name);
+    int in_main = file && main_file && clang_File_isEqual(file, main_file);
     finding->where.file = xstrdup(path);
     finding->where.line = in_main ? line : 1;
     finding->where.column = in_main ? column : 1;

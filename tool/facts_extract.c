@@ -242,6 +242,21 @@ static enum type_class classify(CXType type)
     }
 }
 
+static bool has_known_layout(CXType canonical)
+{
+    enum CXTypeKind kind = canonical.kind;
+    if (kind >= CXType_FirstBuiltin && kind <= CXType_LastBuiltin)
+        return kind != CXType_Void && kind != CXType_Overload && kind != CXType_Dependent;
+    switch (kind) {
+    case CXType_Pointer: case CXType_Record: case CXType_Enum: case CXType_ConstantArray:
+    case CXType_LValueReference: case CXType_RValueReference: case CXType_Complex:
+    case CXType_MemberPointer: case CXType_Vector: case CXType_ExtVector: case CXType_BlockPointer:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType type)
 {
     if (type.kind == CXType_Invalid)
@@ -250,9 +265,11 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
     CXType canonical = clang_getCanonicalType(type);
     out->canonical = type_spelling(ctx, canonical);
     out->type_class = classify(type);
-    /* libclang 19 crashes asking the layout of an unexposed type such as
-     * the "<builtin fn type>" of a reference to __builtin_memcpy. */
-    bool has_layout = canonical.kind != CXType_Unexposed;
+    /* libclang 19 crashes when asked the layout of some types: the
+     * "<builtin fn type>" of a reference to __builtin_memcpy (unexposed) and
+     * the "<overloaded function type>" of C++ code with errors. Ask only for
+     * types that have a layout. */
+    bool has_layout = has_known_layout(canonical);
     out->size = has_layout ? clang_Type_getSizeOf(type) : -1;
     out->align = has_layout ? clang_Type_getAlignOf(type) : -1;
     out->is_const = clang_isConstQualifiedType(type);
@@ -269,7 +286,7 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
         out->pointee_spelling = readable_record_name(ctx, type_spelling(ctx, element));
         out->pointee_canonical = type_spelling(ctx, clang_getCanonicalType(element));
         out->pointee_class = classify(element);
-        bool element_has_layout = clang_getCanonicalType(element).kind != CXType_Unexposed;
+        bool element_has_layout = has_known_layout(clang_getCanonicalType(element));
         out->pointee_size = element_has_layout ? clang_Type_getSizeOf(element) : -1;
         out->pointee_align = element_has_layout ? clang_Type_getAlignOf(element) : -1;
     }
