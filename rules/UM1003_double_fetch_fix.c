@@ -59,8 +59,6 @@ struct capture {
     unsigned edit_count;
     const struct fact_node **reads;   /* the rewritten reads: the capture goes before all of them */
     unsigned read_count;
-    const struct fact_node **consumed;/* references to V the rewrites remove */
-    unsigned consumed_count;
     bool failed;
 };
 
@@ -177,18 +175,76 @@ static char *copy_text(const struct capture *capture, const struct fact_node *de
     return result;
 }
 
+static bool length_within(const struct capture *capture, const struct fact_node *length, long long limit);
+
+/* `Index` in `Req->Items[Index]` is below `count`: the subscript sits in
+ * the body of `for (...; Index < Bound; ...)` with Bound provably at most
+ * count (see length_within). */
+static bool loop_index_below(const struct capture *capture, const struct fact_node *subscript,
+                             const struct fact_node *index, long long count)
+{
+    for (const struct fact_node *up = subscript->parent; up; up = up->parent) {
+        if (up->kind != NODE_FOR)
+            continue;
+        for (unsigned i = 0; i + 1 < up->child_count; i++) {
+            const struct fact_node *condition = fact_strip(up->children[i]);
+            if (!condition || condition->kind != NODE_BINARY || !condition->op || strcmp(condition->op, "<") != 0)
+                continue;
+            const struct fact_node *variable = fact_strip(fact_child(condition, 0));
+            if (variable && variable->kind == NODE_DECL_REF && variable->decl_key == index->decl_key &&
+                length_within(capture, fact_child(condition, 1), count))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Every element an lvalue reads out of an array field lies inside the
+ * array: read from the copy, an index past it would read past the copy
+ * (kernel stack) where the original read user memory. A trailing
+ * `Items[1]` (ANYSIZE_ARRAY) therefore only allows index 0. */
+static bool indexes_within(const struct capture *capture, const struct fact_node *lvalue,
+                           const struct fact_node *dereference)
+{
+    for (const struct fact_node *node = strip_parens(lvalue); node && node != dereference;
+         node = strip_parens(fact_child(node, 0))) {
+        if (node->kind != NODE_SUBSCRIPT)
+            continue;
+        const struct fact_node *base = strip_parens(fact_child(node, 0));
+        const struct fact_node *index = fact_strip(fact_child(node, 1));
+        if (!base || !index || base->type.size <= 0 || base->type.pointee_size <= 0)
+            return false;
+        long long count = base->type.size / base->type.pointee_size;
+        if (index->has_value ? index->value < 0 || index->value >= count
+                             : index->kind != NODE_DECL_REF || !loop_index_below(capture, node, index, count))
+            return false;
+    }
+    return true;
+}
+
+/* The node the copy's name replaces: `(*V)` whole rather than `*V`, so
+ * `(*V).F` becomes `VCapture.F`. */
+static const struct fact_node *replaced_node(const struct capture *capture, const struct fact_node *dereference)
+{
+    const struct fact_node *node = dereference;
+    if (dereference->kind == NODE_UNARY)
+        while (node->parent && node->parent->kind == NODE_PAREN && written_here(capture, node->parent))
+            node = node->parent;
+    return node;
+}
+
 /* `Req->Hdr.Length` read in place: rewrite the dereference. */
 static void rewrite_lvalue(struct capture *capture, const struct fact_node *lvalue)
 {
     const struct fact_node *dereference = dereference_of(lvalue);
-    char *text = dereference ? copy_text(capture, dereference) : NULL;
+    char *text = dereference && indexes_within(capture, lvalue, dereference) ? copy_text(capture, dereference) : NULL;
     if (!text) {
         fail(capture);
         return;
     }
-    add_edit(capture, dereference->offset, dereference->end_offset - dereference->offset, text);
+    const struct fact_node *replaced = replaced_node(capture, dereference);
+    add_edit(capture, replaced->offset, replaced->end_offset - replaced->offset, text);
     add_node(&capture->reads, &capture->read_count, lvalue);
-    add_node(&capture->consumed, &capture->consumed_count, strip_parens(fact_child(dereference, 0)));
 }
 
 static bool is_typed_read_accessor(const char *name)
@@ -210,22 +266,22 @@ static void rewrite_accessor_read(struct capture *capture, const struct um_acces
     }
     const struct fact_node *address = fact_strip(fact_call_arg(call, 0));
     char *text = NULL;
-    const struct fact_node *reference = NULL;
     if (address && address->kind == NODE_UNARY && address->op && strcmp(address->op, "&") == 0) {
         const struct fact_node *lvalue = strip_parens(fact_child(address, 0));
         const struct fact_node *dereference = dereference_of(lvalue);
-        char *replacement = dereference ? copy_text(capture, dereference) : NULL;
-        if (replacement && written_here(capture, lvalue)) {
+        char *replacement =
+            dereference && indexes_within(capture, lvalue, dereference) ? copy_text(capture, dereference) : NULL;
+        const struct fact_node *replaced = dereference ? replaced_node(capture, dereference) : NULL;
+        if (replacement && written_here(capture, lvalue) && replaced->offset >= lvalue->offset &&
+            replaced->end_offset <= lvalue->end_offset) {
             const char *contents = capture->file->contents;
-            text = xasprintf("%.*s%s%.*s", (int)(dereference->offset - lvalue->offset), contents + lvalue->offset,
-                             replacement, (int)(lvalue->end_offset - dereference->end_offset),
-                             contents + dereference->end_offset);
-            reference = strip_parens(fact_child(dereference, 0));
+            text = xasprintf("%.*s%s%.*s", (int)(replaced->offset - lvalue->offset), contents + lvalue->offset,
+                             replacement, (int)(lvalue->end_offset - replaced->end_offset),
+                             contents + replaced->end_offset);
         }
         free(replacement);
     } else if (!capture->is_struct && is_variable(capture, address)) {
         text = xstrdup(capture->copy_name);
-        reference = strip_parens(address);
     }
     if (!text) {
         fail(capture);
@@ -233,7 +289,6 @@ static void rewrite_accessor_read(struct capture *capture, const struct um_acces
     }
     add_edit(capture, call->offset, call->end_offset - call->offset, text);
     add_node(&capture->reads, &capture->read_count, call);
-    add_node(&capture->consumed, &capture->consumed_count, reference);
 }
 
 static bool is_comparison(const char *op)
@@ -353,20 +408,27 @@ static bool is_plain_copy(const char *name)
     return false;
 }
 
-/* `RtlCopyMemory(d, Req->Data, n)` with n within Data: copy from the copy. */
-static void rewrite_array_copy(struct capture *capture, const struct um_access *access)
+/* `RtlCopyMemory(d, Req->Data, n)` with n within Data, or
+ * `RtlCopyMemory(&Local, Req, n)` with n within the struct: copy from the
+ * copy. */
+static void rewrite_copy(struct capture *capture, const struct um_access *access)
 {
     const struct fact_node *call = access->node;
     const char *name = rule_call_name(call);
     const struct fact_node *source = strip_parens(access->pointer);
-    if (!capture->is_struct || !is_plain_copy(name) || access->pointer != fact_call_arg(call, 1) || !source ||
-        source->kind != NODE_MEMBER || !source->is_arrow || source->type.type_class != TYPE_ARRAY ||
-        source->type.size <= 0 || source->type.size <= source->type.pointee_size ||
-        !length_within(capture, fact_call_arg(call, 2), source->type.size)) {
+    if (!capture->is_struct || !is_plain_copy(name) || access->pointer != fact_call_arg(call, 1) || !source) {
         fail(capture);
         return;
     }
-    char *text = copy_text(capture, source);
+    char *text = NULL;
+    if (is_variable(capture, source) && written_here(capture, source) &&
+        constant_within(fact_call_arg(call, 2), capture->pointee.size)) {
+        text = xasprintf("&%s", capture->copy_name);
+    } else if (source->kind == NODE_MEMBER && source->is_arrow && source->type.type_class == TYPE_ARRAY &&
+               source->type.size > 0 && source->type.size > source->type.pointee_size &&
+               length_within(capture, fact_call_arg(call, 2), source->type.size)) {
+        text = copy_text(capture, source);
+    }
     if (!text) {
         fail(capture);
         return;
@@ -382,7 +444,45 @@ static void rewrite_array_copy(struct capture *capture, const struct um_access *
     }
     add_edit(capture, source->offset, source->end_offset - source->offset, text);
     add_node(&capture->reads, &capture->read_count, source);
-    add_node(&capture->consumed, &capture->consumed_count, strip_parens(fact_child(source, 0)));
+}
+
+/* The statement an accessor macro was written as (the do/while of
+ * ReadStructFromUserAligned), or NULL. */
+static const struct fact_node *macro_statement(const struct fact_node *node, const char *api)
+{
+    const struct fact_node *found = NULL;
+    for (const struct fact_node *up = node; up; up = up->parent)
+        if (up->macro && strcmp(up->macro, api) == 0)
+            found = up;
+    return found;
+}
+
+/* `ReadStructFromUserAligned(&Local, Req, TYPE_ALIGNMENT(T))` after an
+ * earlier read: `Local = ReqCapture`. */
+static void rewrite_struct_read(struct capture *capture, const struct um_access *access)
+{
+    const struct fact_node *statement = macro_statement(access->node, access->api);
+    char *arguments[3] = {NULL, NULL, NULL};
+    unsigned count = statement && written_here(capture, statement) && capture->is_struct
+                         ? rule_invocation_arguments(statement->text, arguments, 3)
+                         : 0;
+    bool shape = count >= 2 && strncmp(statement->text, access->api, strlen(access->api)) == 0 &&
+                 arguments[0][0] == '&' && strcmp(arguments[1], capture->name) == 0;
+    for (const char *p = shape ? arguments[0] + 1 : ""; *p; p++)
+        shape &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_';
+    const struct fact_node *reference = NULL;
+    for (unsigned i = 0; shape && i < fact_call_arg_count(access->node); i++)
+        if (is_variable(capture, fact_strip(fact_call_arg(access->node, i))))
+            reference = strip_parens(fact_strip(fact_call_arg(access->node, i)));
+    if (!shape || !reference || !access->captured_into) {
+        rule_free_strings(arguments, count);
+        fail(capture);
+        return;
+    }
+    add_edit(capture, statement->offset, statement->end_offset - statement->offset,
+             xasprintf("%s = %s", arguments[0] + 1, capture->copy_name));
+    add_node(&capture->reads, &capture->read_count, statement);
+    rule_free_strings(arguments, count);
 }
 
 static void rewrite_reads(struct capture *capture)
@@ -408,11 +508,14 @@ static void rewrite_reads(struct capture *capture)
                 fail(capture);
             else if (is_typed_read_accessor(access->api))
                 rewrite_accessor_read(capture, access);
+            else if (access->api && (strcmp(access->api, "ReadStructFromUser") == 0 ||
+                                     strcmp(access->api, "ReadStructFromUserAligned") == 0))
+                rewrite_struct_read(capture, access);
             else
-                rewrite_array_copy(capture, access);
+                rewrite_copy(capture, access);
             break;
         case UM_ACCESS_LIBRARY:
-            rewrite_array_copy(capture, access);
+            rewrite_copy(capture, access);
             break;
         }
     }
@@ -424,11 +527,16 @@ struct reference_scan {
     struct capture *capture;
 };
 
+/* The reference disappears with one of the rewrites (its text is replaced). */
 static bool consumed(const struct capture *capture, const struct fact_node *node)
 {
-    for (unsigned i = 0; i < capture->consumed_count; i++)
-        if (capture->consumed[i] == node)
+    if (!node->file || strcmp(node->file, capture->file->path) != 0)
+        return false;
+    for (unsigned i = 0; i < capture->edit_count; i++) {
+        const struct capture_edit *edit = &capture->edits[i];
+        if (edit->length > 0 && node->offset >= edit->offset && node->end_offset <= edit->offset + edit->length)
             return true;
+    }
     return false;
 }
 
@@ -680,7 +788,6 @@ static void free_capture(struct capture *capture)
         free(capture->edits[i].text);
     free(capture->edits);
     free(capture->reads);
-    free(capture->consumed);
     free(capture->copy_name);
 }
 
@@ -703,8 +810,11 @@ void double_fetch_offer_fix(struct rule_context *context, struct finding *findin
         .root = later->root,
     };
     char *type = NULL;
+    struct accessor_type accessor;
     if (!describe_variable(&capture, reference) ||
-        !(type = declared_type(capture.pointee.spelling)) ||
+        !(type = capture.is_struct || !accessor_type_of(&capture.pointee, &accessor) || accessor.needs_cast
+                     ? declared_type(capture.pointee.spelling)
+                     : xstrdup(accessor.c_type)) ||
         !(capture.copy_name = free_copy_name(file, capture.name))) {
         free(type);
         free_capture(&capture);

@@ -5,7 +5,9 @@
  * ProbeForRead), so such a probe only costs time and, for ProbeForWrite,
  * touches every page of the buffer. It is reported as a note with an unsafe
  * fix that deletes the statement, and the declaration of a local that only
- * the probe used (`ULONG InputLength = ...;`), which would be left unused.
+ * the probe used (`ULONG InputLength = ...;`), which would be left unused;
+ * when such a declaration cannot go (its initialiser calls something) the
+ * fix is not offered.
  *
  * Deliberately quiet when the probe still does something the accessors do
  * not: a later raw access (UM2001/UM2002 first), the pointer handed to any
@@ -166,32 +168,42 @@ static void find_side_effect(const struct fact_node *node, void *data)
  * its only use: deleting the probe alone would leave an unused variable
  * (a -Werror / MSVC /WX C4189 build break), so the fix deletes both. Only
  * a declaration of that one variable with an initialiser free of side
- * effects. */
-static void add_unused_local_deletions(const struct facts *facts, const struct fact_function *function,
-                                       const struct fact_node *probe, struct finding *finding)
+ * effects; false when a local only the probe uses cannot go (the probe
+ * then stays too, the fix is not offered). */
+enum { MAX_PROBE_ARGUMENTS = 3 };
+
+struct deletion {
+    unsigned offset, length;
+};
+
+static bool unused_local_deletions(const struct facts *facts, const struct fact_function *function,
+                                   const struct fact_node *probe, struct deletion *deletions, unsigned *count)
 {
-    for (unsigned i = 0; i < fact_call_arg_count(probe); i++) {
+    *count = 0;
+    for (unsigned i = 0; i < fact_call_arg_count(probe) && i < MAX_PROBE_ARGUMENTS; i++) {
         const struct fact_node *argument = fact_strip(fact_call_arg(probe, i));
         if (!argument || argument->kind != NODE_DECL_REF || !argument->decl_key)
             continue;
         struct local_scan scan = {argument->decl_key, probe, NULL, 0};
         fact_walk(function->body, count_references, &scan);
         const struct fact_node *declaration = scan.declaration;
-        const struct fact_node *statement = declaration ? declaration->parent : NULL;
-        if (scan.references || !statement || statement->kind != NODE_DECL_STMT || statement->child_count != 1 ||
-            !statement->parent || statement->parent->kind != NODE_COMPOUND || !statement->file ||
-            strcmp(statement->file, probe->file) != 0)
-            continue;
+        if (scan.references || !declaration)
+            continue;   /* used elsewhere, or not a local of this function */
+        const struct fact_node *statement = declaration->parent;
+        if (!statement || statement->kind != NODE_DECL_STMT || statement->child_count != 1 || !statement->parent ||
+            statement->parent->kind != NODE_COMPOUND || !statement->file || strcmp(statement->file, probe->file) != 0)
+            return false;
         bool side_effect = false;
         fact_walk(declaration, find_side_effect, &side_effect);
         const struct fact_file *file = facts_find_file(facts, statement->file);
         if (side_effect || !file || statement->end_offset > file->size || statement->end_offset == 0 ||
             file->contents[statement->end_offset - 1] != ';')
-            continue;
-        unsigned offset, length;
-        statement_deletion(file, statement->offset, statement->end_offset, &offset, &length);
-        finding_add_fix(finding, finding->where.file, offset, length, "");
+            return false;
+        statement_deletion(file, statement->offset, statement->end_offset, &deletions[*count].offset,
+                           &deletions[*count].length);
+        ++*count;
     }
+    return true;
 }
 
 static void check_probe(struct rule_context *context, const struct um_access *probe)
@@ -237,10 +249,13 @@ static void check_probe(struct rule_context *context, const struct um_access *pr
                                   call->text, pointer && pointer->text ? pointer->text : "?",
                                   accessors.data ? accessors.data : "");
         struct finding *finding = rule_report(context, call, context->rule->severity, message);
-        unsigned offset, length;
-        if (probe_deletion(context->facts, call, &offset, &length)) {
+        unsigned offset, length, local_count;
+        struct deletion locals[MAX_PROBE_ARGUMENTS];
+        if (probe_deletion(context->facts, call, &offset, &length) &&
+            unused_local_deletions(context->facts, probe->function, call, locals, &local_count)) {
             finding_add_fix(finding, finding->where.file, offset, length, "");
-            add_unused_local_deletions(context->facts, probe->function, call, finding);
+            for (unsigned i = 0; i < local_count; i++)
+                finding_add_fix(finding, finding->where.file, locals[i].offset, locals[i].length, "");
             /* The probe may cover a longer range than the accessors touch:
              * deleting it can accept requests that used to fail. */
             finding->fix_is_safe = false;
