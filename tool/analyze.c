@@ -10,6 +10,7 @@
 
 #include "content_hash.h"
 #include "facts_extract.h"
+#include "fingerprint.h"
 #include "rules/registry.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -173,6 +174,7 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
     if (settings->inline_suppressions)
         suppress_findings(&facts, enabled, &result->findings);
     file_settings_apply_severities(settings, &result->findings);
+    fingerprint_findings(&facts, &result->findings);
     user_memory_free(user_memory);
     facts_free(&facts);
 }

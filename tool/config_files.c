@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "checks.h"
+#include "paths.h"
 #include "rules/registry.h"
 #include "strbuf.h"
 
@@ -85,32 +86,13 @@ static char *shown_path(const struct config_set *set, const char *absolute)
     return xstrdup(absolute);
 }
 
-/* `path` made absolute and normalised without resolving symbolic links: a
- * Bazel sandbox links each input to the source tree, and the search must
- * stay in the sandbox, where only declared configuration files exist. */
+/* Configuration files are searched from the path as spelled, made
+ * absolute, with no link resolved: a Bazel sandbox links each input to the
+ * source tree, and the search must stay in the sandbox, where only
+ * declared configuration files exist. */
 static char *absolute_path(const struct config_set *set, const char *path)
 {
-    if (path[0] != '/' && !set->working_directory)
-        return realpath(path, NULL);
-    char *joined = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", set->working_directory, path);
-    struct strbuf normal = STRBUF_INIT;
-    for (char *save = NULL, *part = strtok_r(joined, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
-        if (strcmp(part, ".") == 0)
-            continue;
-        if (strcmp(part, "..") == 0) {
-            char *slash = normal.length ? strrchr(normal.data, '/') : NULL;
-            if (slash) {
-                normal.length = (size_t)(slash - normal.data);
-                normal.data[normal.length] = '\0';
-            }
-            continue;
-        }
-        strbuf_printf(&normal, "/%s", part);
-    }
-    free(joined);
-    if (normal.length == 0)
-        strbuf_append(&normal, "/");
-    return strbuf_take(&normal);
+    return path_absolute(path, set->working_directory);
 }
 
 static char *parent_directory(const char *path)

@@ -110,6 +110,7 @@ static void finding_free(struct finding *finding)
     }
     free(finding->fixes);
     free(finding->suppression_reason);
+    free(finding->fingerprint);
 }
 
 void finding_list_sort_unique(struct finding_list *list)
@@ -120,6 +121,18 @@ void finding_list_sort_unique(struct finding_list *list)
     size_t kept = 1;
     for (size_t i = 1; i < list->count; i++) {
         if (compare_findings(&list->items[kept - 1], &list->items[i]) == 0)
+            finding_free(&list->items[i]);
+        else
+            list->items[kept++] = list->items[i];
+    }
+    list->count = kept;
+}
+
+void finding_list_drop(struct finding_list *list, const bool *dropped)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        if (dropped[i])
             finding_free(&list->items[i]);
         else
             list->items[kept++] = list->items[i];

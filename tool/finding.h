@@ -49,6 +49,9 @@ struct finding {
      * the run. The reason is the text after "--", or NULL. */
     bool suppressed;
     char *suppression_reason;
+    /* Where it is by content, not line (tool/fingerprint.h): the baseline's
+     * key, and a SARIF partial fingerprint ("umalint/v1"). */
+    char *fingerprint;
 };
 
 struct finding_list {
@@ -67,6 +70,8 @@ void finding_list_move(struct finding_list *to, struct finding_list *from);
 /* Sorts by path, line, column, rule, message and drops exact duplicates
  * (the same header finding reached through several translation units). */
 void finding_list_sort_unique(struct finding_list *list);
+/* Frees the findings with dropped[i] set and closes the gaps (order kept). */
+void finding_list_drop(struct finding_list *list, const bool *dropped);
 void finding_list_free(struct finding_list *list);
 
 void source_span_copy(struct source_span *to, const struct source_span *from);

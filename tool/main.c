@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline_run.h"
 #include "checks.h"
 #include "compile_flags.h"
 #include "config_files.h"
@@ -213,6 +214,14 @@ static int run(const struct options *options)
         free(enabled);
         return EXIT_TOOL_ERROR;
     }
+    /* --baseline is read before the analysis: a bad file stops the run early. */
+    struct baseline_run *baseline = NULL;
+    if (baseline_run_open(options, &baseline, error, sizeof error) != 0) {
+        fprintf(stderr, "umalint: error: %s\n", error);
+        config_set_destroy(configs);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
 
     struct discovery discovery;
     discover_sources(options, &discovery);
@@ -232,6 +241,7 @@ static int run(const struct options *options)
             fprintf(stderr, "%s\n", config_errors.items[i]);
         string_list_free(&config_errors);
         free(per_file);
+        baseline_run_close(baseline);
         config_set_destroy(configs);
         discovery_free(&discovery);
         free(enabled);
@@ -239,6 +249,7 @@ static int run(const struct options *options)
     }
 
     struct finding_list findings = {NULL, 0, 0};
+    struct string_list analysed = {NULL, 0};   /* for the baseline's stale entries */
     size_t failed = 0;
     char *shim_directory = discovery.file_count ? embedded_headers_directory(error, sizeof error) : xstrdup("");
     struct compile_flags *flags = shim_directory ? compile_flags_create(options, shim_directory, error, sizeof error)
@@ -268,6 +279,8 @@ static int run(const struct options *options)
                 fprintf(stderr, "umalint: error: %s\n", results[i].error);
                 failed++;
                 exit_status = EXIT_TOOL_ERROR;
+            } else {
+                string_list_add(&analysed, discovery.files[i].path);
             }
             finding_list_move(&findings, &results[i].findings);
             file_result_free(&results[i]);
@@ -275,6 +288,10 @@ static int run(const struct options *options)
         free(results);
         compile_flags_destroy(flags);
         finding_list_sort_unique(&findings);
+        if (baseline_run_apply(baseline, &findings, &analysed, stderr, error, sizeof error) != 0) {
+            fprintf(stderr, "umalint: error: %s\n", error);
+            exit_status = EXIT_TOOL_ERROR;
+        }
         /* --diff owns stdout (a patch for `git apply`); the report goes only to -o. */
         if ((!options->diff || options->output_path) &&
             write_report(options, &findings, discovery.file_count - failed) != 0)
@@ -292,6 +309,8 @@ static int run(const struct options *options)
                     exit_status = EXIT_FINDINGS;
     }
     free(per_file);
+    baseline_run_close(baseline);
+    string_list_free(&analysed);
     config_set_destroy(configs);
     free(shim_directory);
     finding_list_free(&findings);

@@ -32,6 +32,10 @@ const char usage_text[] =
     "  --no-config            use no configuration file\n"
     "  --dump-config          print the configuration in effect for the first\n"
     "                         PATH (default: .) as JSON and exit\n"
+    "Baseline (accept today's findings, report new ones):\n"
+    "  --write-baseline FILE  write the findings to FILE; they no longer fail the run\n"
+    "  --baseline FILE        drop the findings FILE accepts\n"
+    "  --prune-baseline       with --baseline: rewrite FILE without stale entries\n"
     "Output:\n"
     "  --format=FMT           text (default), gcc, msvc, json\n"
     "  -o FILE                write the report to FILE instead of stdout\n"
@@ -173,6 +177,18 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
             options->no_config = true;
         } else if (strcmp(argument, "--dump-config") == 0) {
             options->dump_config = true;
+        } else if (strcmp(argument, "--prune-baseline") == 0) {
+            options->prune_baseline = true;
+        } else if (long_option(argument, "--baseline", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --baseline needs a baseline file (see --write-baseline)");
+            free(options->baseline_path);
+            options->baseline_path = xstrdup(value);
+        } else if (long_option(argument, "--write-baseline", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --write-baseline needs a file name");
+            free(options->write_baseline_path);
+            options->write_baseline_path = xstrdup(value);
         } else if (long_option(argument, "--config", &i, argc, argv, &value)) {
             if (!value || !*value)
                 FAIL("option --config needs a .umalint.json file");
@@ -256,6 +272,11 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
     }
     if (options->config_path && options->no_config)
         FAIL("--config and --no-config contradict each other; give one");
+    if (options->baseline_path && options->write_baseline_path)
+        FAIL("--baseline and --write-baseline: give one (--write-baseline replaces the file; "
+             "--prune-baseline drops stale entries)");
+    if (options->prune_baseline && !options->baseline_path)
+        FAIL("--prune-baseline needs --baseline FILE");
     return 0;
 }
 
@@ -269,6 +290,8 @@ void free_options(struct options *options)
     free(options->checks);
     free(options->explain);
     free(options->config_path);
+    free(options->baseline_path);
+    free(options->write_baseline_path);
     for (size_t i = 0; i < options->user_param_count; i++)
         free(options->user_params[i].function);
     free(options->user_params);

@@ -50,6 +50,9 @@ struct options {
     char *config_path;                  /* --config FILE: this .umalint.json for every file */
     bool no_config;                     /* --no-config: no .umalint.json at all */
     bool dump_config;                   /* --dump-config: print the effective configuration */
+    char *baseline_path;                /* --baseline FILE: accepted findings */
+    char *write_baseline_path;          /* --write-baseline FILE */
+    bool prune_baseline;                /* --prune-baseline: drop stale entries from --baseline */
 };
 
 /* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */
