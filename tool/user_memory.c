@@ -1025,6 +1025,10 @@ static bool is_mode_expression(const struct builder *b, const struct fact_node *
         (strcmp(node->name, "ExGetPreviousMode") == 0 || strcmp(node->name, "WdfRequestGetRequestorMode") == 0 ||
          strcmp(node->name, "KeGetPreviousMode") == 0))
         return true;
+    /* A helper told its caller's mode: `KPROCESSOR_MODE AccessMode` parameters. */
+    if (node->kind == NODE_DECL_REF && node->type.spelling &&
+        (strcmp(node->type.spelling, "KPROCESSOR_MODE") == 0 || strcmp(node->type.spelling, "MODE") == 0))
+        return true;
     (void)b;
     return false;
 }
