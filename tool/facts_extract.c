@@ -26,11 +26,21 @@ struct extract_context {
      * (PMY_REQUEST) only leads to the struct tag. Open addressing. */
     struct record_name *record_names;
     unsigned record_name_capacity, record_name_count;
+    /* Printing a type is one of the costliest libclang calls and the same
+     * few types recur on most nodes: spellings by CXType identity. */
+    struct spelling_slot *spellings;
+    unsigned spelling_capacity, spelling_count;
 };
 
 struct record_name {
     const char *canonical;
     const char *typedef_name;
+};
+
+struct spelling_slot {
+    enum CXTypeKind kind;
+    const void *type;        /* CXType.data[0]: the type with its qualifiers */
+    const char *text;        /* in the facts' arena; NULL: empty slot */
 };
 
 /* ---- files and locations ------------------------------------------------ */
@@ -213,11 +223,45 @@ static const char *readable_record_name(struct extract_context *ctx, const char 
     return slot->canonical && slot->typedef_name ? slot->typedef_name : spelling;
 }
 
+static size_t spelling_slot_of(const struct extract_context *ctx, CXType type)
+{
+    uint64_t key = ((uint64_t)(uintptr_t)type.data[0] ^ (uint64_t)type.kind) * 0x9E3779B97F4A7C15ull;
+    size_t mask = ctx->spelling_capacity - 1, slot = (size_t)(key >> 32) & mask;
+    while (ctx->spellings[slot].text &&
+           (ctx->spellings[slot].type != type.data[0] || ctx->spellings[slot].kind != type.kind))
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+static void grow_spellings(struct extract_context *ctx)
+{
+    struct spelling_slot *old = ctx->spellings;
+    unsigned old_capacity = ctx->spelling_capacity;
+    ctx->spelling_capacity = old_capacity ? old_capacity * 2 : 256;
+    ctx->spellings = xcalloc(ctx->spelling_capacity, sizeof *ctx->spellings);
+    for (unsigned i = 0; i < old_capacity; i++) {
+        if (!old[i].text)
+            continue;
+        CXType type = {old[i].kind, {(void *)old[i].type, NULL}};
+        ctx->spellings[spelling_slot_of(ctx, type)] = old[i];
+    }
+    free(old);
+}
+
+/* The same CXType (the same type with the same qualifiers in this unit)
+ * always prints the same. */
 static const char *type_spelling(struct extract_context *ctx, CXType type)
 {
+    if ((ctx->spelling_count + 1) * 2 > ctx->spelling_capacity)
+        grow_spellings(ctx);
+    size_t slot = spelling_slot_of(ctx, type);
+    if (ctx->spellings[slot].text)
+        return ctx->spellings[slot].text;
     CXString spelling = clang_getTypeSpelling(type);
     const char *text = arena_strdup(&ctx->facts->arena, clang_getCString(spelling));
     clang_disposeString(spelling);
+    ctx->spellings[slot] = (struct spelling_slot){type.kind, type.data[0], text};
+    ctx->spelling_count++;
     return text;
 }
 
@@ -663,4 +707,5 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, struct fact
     free(ctx.cx_files);
     free(ctx.fact_files);
     free(ctx.record_names);
+    free(ctx.spellings);
 }
