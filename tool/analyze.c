@@ -145,8 +145,75 @@ static void run_rules(const struct facts *facts, const struct user_memory *user_
     }
 }
 
+static bool has_error(CXTranslationUnit unit)
+{
+    unsigned count = clang_getNumDiagnostics(unit);
+    bool found = false;
+    for (unsigned i = 0; i < count && !found; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit, i);
+        found = clang_getDiagnosticSeverity(diagnostic) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(diagnostic);
+    }
+    return found;
+}
+
+/* A header that was not found (or an #error that a missing header may
+ * have triggered) can change by creating a file the cache does not know
+ * of; such results must not be cached. libclang reports the fatal "file
+ * not found" as an error under KeepGoing, so the category tells it. */
+static bool has_preprocessor_error(CXTranslationUnit unit)
+{
+    unsigned count = clang_getNumDiagnostics(unit);
+    bool found = false;
+    for (unsigned i = 0; i < count && !found; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit, i);
+        if (clang_getDiagnosticSeverity(diagnostic) >= CXDiagnostic_Error) {
+            CXString category = clang_getDiagnosticCategoryText(diagnostic);
+            const char *text = clang_getCString(category);
+            found = text && strstr(text, "Preprocessor") != NULL;
+            clang_disposeString(category);
+        }
+        clang_disposeDiagnostic(diagnostic);
+    }
+    return found;
+}
+
+/* With a precompiled header first when one is offered; any error there
+ * (a stale header, a file the header does not fit) means parse again
+ * without it, so the diagnostics are exactly those of a plain parse. */
+static enum CXErrorCode parse(CXIndex index, const char *path, const struct string_list *arguments,
+                              struct analysis_extras *extras, CXTranslationUnit *unit)
+{
+    if (extras && extras->pch_path) {
+        struct string_list with_pch = {NULL, 0};
+        for (size_t i = 0; i < arguments->count; i++)
+            string_list_add(&with_pch, arguments->items[i]);
+        string_list_add(&with_pch, "-include-pch");
+        string_list_add(&with_pch, extras->pch_path);
+        enum CXErrorCode status = clang_parseTranslationUnit2(
+            index, path, (const char *const *)with_pch.items, (int)with_pch.count, NULL, 0, PARSE_OPTIONS, unit);
+        string_list_free(&with_pch);
+        if (status == CXError_Success && *unit && !has_error(*unit)) {
+            extras->used_pch = true;
+            return status;
+        }
+        if (*unit)
+            clang_disposeTranslationUnit(*unit);
+        *unit = NULL;
+    }
+    return clang_parseTranslationUnit2(index, path, (const char *const *)arguments->items, (int)arguments->count,
+                                       NULL, 0, PARSE_OPTIONS, unit);
+}
+
 void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
                   const struct file_settings *settings, struct file_result *result)
+{
+    analyze_file_extra(index, path, arguments, settings, NULL, result);
+}
+
+void analyze_file_extra(CXIndex index, const char *path, const struct string_list *arguments,
+                        const struct file_settings *settings, struct analysis_extras *extras,
+                        struct file_result *result)
 {
     const bool *enabled = settings->enabled;
     const struct user_memory_config *config = &settings->user_memory;
@@ -156,8 +223,7 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
         return;
     }
     CXTranslationUnit unit = NULL;
-    enum CXErrorCode status = clang_parseTranslationUnit2(
-        index, path, (const char *const *)arguments->items, (int)arguments->count, NULL, 0, PARSE_OPTIONS, &unit);
+    enum CXErrorCode status = parse(index, path, arguments, extras, &unit);
     if (status != CXError_Success || !unit) {
         result->error = xasprintf("%s: libclang could not parse the file (error %d)", path, (int)status);
         return;
@@ -167,6 +233,10 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
     struct facts facts;
     facts_init(&facts, path);
     facts_extract(unit, path, &facts);
+    if (extras && extras->dependencies)
+        dependencies_collect(unit, extras->dependencies);
+    if (extras)
+        extras->cacheable = !has_preprocessor_error(unit);
     clang_disposeTranslationUnit(unit);
     record_parsed_files(&facts, result);
     struct user_memory *user_memory = user_memory_build(&facts, config);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dependencies.h"
 #include "file_settings.h"
 #include "finding.h"
 #include "options.h"
@@ -43,5 +44,21 @@ void file_result_free(struct file_result *result);
  * suppressions (all as `settings` say) and fills `result`. */
 void analyze_file(CXIndex index, const char *path, const struct string_list *arguments,
                   const struct file_settings *settings, struct file_result *result);
+
+/* How tool/run.c asks for a parse with a shared precompiled header and for
+ * the record the result cache needs. */
+struct analysis_extras {
+    const char *pch_path;        /* try -include-pch with this first, or NULL */
+    struct dependency_list *dependencies;   /* when not NULL: the headers the unit read itself */
+    bool used_pch;               /* out: the precompiled header was used */
+    bool cacheable;              /* out: no preprocessor error (such as a missing header) */
+};
+
+/* analyze_file with `extras` (may be NULL). A parse with the precompiled
+ * header that reports any error is redone without it, so the result is
+ * the same either way. */
+void analyze_file_extra(CXIndex index, const char *path, const struct string_list *arguments,
+                        const struct file_settings *settings, struct analysis_extras *extras,
+                        struct file_result *result);
 
 #endif

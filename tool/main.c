@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "baseline_run.h"
+#include "cache.h"
 #include "checks.h"
 #include "compile_flags.h"
 #include "config_files.h"
@@ -259,7 +260,13 @@ static int run(const struct options *options)
         exit_status = EXIT_TOOL_ERROR;
     } else {
         struct file_result *results = xcalloc(discovery.file_count + 1, sizeof *results);
-        run_analysis(&discovery, flags, per_file, options->jobs ? options->jobs : default_jobs(), results);
+        char *cache_directory = options->no_cache ? NULL
+                                : options->cache_dir ? xstrdup(options->cache_dir)
+                                                     : result_cache_default_directory();
+        struct run_reuse reuse = {cache_directory, !options->no_pch};
+        run_analysis_reusing(&discovery, flags, per_file, options->jobs ? options->jobs : default_jobs(), &reuse,
+                             results);
+        free(cache_directory);
         /* --fix, --diff, --export-fixes: after the analysis, before the report
          * (with --fix the fixed files are analysed again and the report shows
          * what remains). */

@@ -42,6 +42,10 @@ const char usage_text[] =
     "  --color=WHEN           auto (default), always, never; honours NO_COLOR\n"
     "  -q, --quiet            no summary line on stderr\n"
     "  -j N                   parallel workers (default: online CPUs)\n"
+    "Performance:\n"
+    "  --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/umalint/results)\n"
+    "  --no-cache             neither read nor write the result cache\n"
+    "  --no-pch               parse each file alone (no shared precompiled header)\n"
     "Fixes:\n"
     "  --fix                  apply the safe fixes in place\n"
     "  --unsafe-fixes         also apply fixes that may change behaviour\n"
@@ -171,6 +175,15 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
                 FAIL("option --export-fixes needs a file name");
             free(options->export_fixes);
             options->export_fixes = xstrdup(value);
+        } else if (strcmp(argument, "--no-cache") == 0) {   /* performance: tool/cache.h, tool/pch.h */
+            options->no_cache = true;
+        } else if (strcmp(argument, "--no-pch") == 0) {
+            options->no_pch = true;
+        } else if (long_option(argument, "--cache-dir", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --cache-dir needs a directory");
+            free(options->cache_dir);
+            options->cache_dir = xstrdup(value);
         } else if (strcmp(argument, "--no-inline-suppressions") == 0) {
             options->no_inline_suppressions = true;
         } else if (strcmp(argument, "--no-config") == 0) {
@@ -292,6 +305,7 @@ void free_options(struct options *options)
     free(options->config_path);
     free(options->baseline_path);
     free(options->write_baseline_path);
+    free(options->cache_dir);
     for (size_t i = 0; i < options->user_param_count; i++)
         free(options->user_params[i].function);
     free(options->user_params);

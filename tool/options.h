@@ -53,6 +53,10 @@ struct options {
     char *baseline_path;                /* --baseline FILE: accepted findings */
     char *write_baseline_path;          /* --write-baseline FILE */
     bool prune_baseline;                /* --prune-baseline: drop stale entries from --baseline */
+    /* Performance (tool/cache.h, tool/pch.h). */
+    char *cache_dir;                    /* --cache-dir DIR; NULL: the default */
+    bool no_cache;                      /* --no-cache */
+    bool no_pch;                        /* --no-pch */
 };
 
 /* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */

@@ -1,51 +1,191 @@
-/* run.c - the worker pool. Files are handed out from a list sorted by size
- * (largest first) through an atomic cursor; each worker owns its CXIndex. */
+/* run.c - the worker pool, in two passes over the files, largest first
+ * through an atomic cursor (work stealing: a worker takes the next file as
+ * soon as it is free):
+ *   1. look-up: compile arguments, main file hash, result cache; for a
+ *      miss, its leading include lines;
+ *   2. between the passes, on the main thread: precompiled headers for the
+ *      include prefixes the misses share (tool/pch.h);
+ *   3. parse: every miss, each worker with its own CXIndex; results are
+ *      stored in the cache.
+ * Results land in results[i] for file i, so output order never depends on
+ * scheduling. */
 #include "run.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "cache.h"
+#include "file_digest.h"
+#include "include_prefix.h"
+#include "pch.h"
 #include "strbuf.h"
+
+struct file_task {
+    struct string_list arguments;
+    bool done;                   /* result final: from the cache, or an error */
+    bool has_key;
+    struct hash128 key;
+    struct string_list prefix;   /* leading include lines, for a precompiled header */
+    bool used_pch;
+};
+
+struct worker_statistics {
+    size_t files;
+    double seconds;
+};
 
 struct pool {
     const struct discovery *discovery;
     struct compile_flags *flags;
-    const struct file_settings *const *settings;
+    const struct file_settings *const *settings;   /* per file */
+    bool use_pch;
     struct file_result *results;
-    size_t *order;          /* file indices, largest first */
+    struct file_task *tasks;
+    struct pch_request *pch_requests;     /* per file, or NULL */
+    struct result_cache *cache;           /* or NULL */
+    size_t *order;                        /* file indices of the current pass, largest first */
+    size_t order_count;
     atomic_size_t next;
+    void (*work)(struct pool *pool, void *worker_state, size_t file_index);
+    struct worker_statistics *statistics; /* per worker, of the parse pass */
+    bool measure;
 };
 
-static void analyze_one(struct pool *pool, CXIndex index, size_t file_index)
+struct worker {
+    struct pool *pool;
+    unsigned number;
+    CXIndex index;
+};
+
+static bool is_cplusplus(const char *path)
 {
+    const char *dot = strrchr(path, '.');
+    return dot && strcmp(dot, ".c") != 0;
+}
+
+/* ---- pass 1: arguments and cache look-up ---------------------------------------- */
+
+static void look_up(struct pool *pool, void *state, size_t file_index)
+{
+    (void)state;
     const char *path = pool->discovery->files[file_index].path;
+    struct file_task *task = &pool->tasks[file_index];
     struct file_result *result = &pool->results[file_index];
-    struct string_list arguments = {NULL, 0};
     char error[1024];
-    if (compile_flags_for(pool->flags, path, pool->settings[file_index]->extra_args, &arguments, error,
+    if (compile_flags_for(pool->flags, path, pool->settings[file_index]->extra_args, &task->arguments, error,
                           sizeof error) != 0) {
         memset(result, 0, sizeof *result);
         result->error = xstrdup(error);
-    } else {
-        analyze_file(index, path, &arguments, pool->settings[file_index], result);
+        task->done = true;
+        return;
     }
-    string_list_free(&arguments);
+    if (!pool->cache && !pool->use_pch)
+        return;
+    size_t size = 0;
+    char *contents = file_digest_read(path, &size);
+    if (!contents)
+        return;   /* analyze_file reports why */
+    if (pool->cache) {
+        task->key =
+            result_cache_key(pool->cache, pool->settings[file_index], path, &task->arguments, contents, size);
+        task->has_key = true;
+        if (result_cache_lookup(pool->cache, task->key, result))
+            task->done = true;
+    }
+    if (!task->done && pool->use_pch && !memchr(contents, '\0', size))
+        include_prefix(contents, size, &task->prefix);
+    free(contents);
 }
 
-static void *worker(void *data)
+/* ---- pass 3: parse ------------------------------------------------------------- */
+
+static void parse_one(struct pool *pool, void *state, size_t file_index)
 {
-    struct pool *pool = data;
-    CXIndex index = clang_createIndex(0, 0);
+    struct worker *worker = state;
+    const char *path = pool->discovery->files[file_index].path;
+    struct file_task *task = &pool->tasks[file_index];
+    const struct pch *pch = pool->pch_requests ? pool->pch_requests[file_index].assigned : NULL;
+    struct dependency_list dependencies = {NULL, 0};
+    struct analysis_extras extras = {0};
+    extras.dependencies = task->has_key ? &dependencies : NULL;
+    extras.pch_path = pch ? pch->path : NULL;
+    analyze_file_extra(worker->index, path, &task->arguments, pool->settings[file_index], &extras,
+                       &pool->results[file_index]);
+    task->used_pch = extras.used_pch;
+    if (task->has_key && extras.cacheable && !pool->results[file_index].error) {
+        if (extras.used_pch)
+            dependency_list_append(&dependencies, &pch->dependencies);
+        result_cache_store(pool->cache, task->key, &dependencies, &pool->results[file_index]);
+    }
+    dependency_list_free(&dependencies);
+}
+
+/* ---- the pool ------------------------------------------------------------------ */
+
+static double now_seconds(void)
+{
+    struct timespec time;
+    clock_gettime(CLOCK_MONOTONIC, &time);
+    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
+}
+
+static void *worker_main(void *data)
+{
+    struct worker *worker = data;
+    struct pool *pool = worker->pool;
+    struct worker_statistics *statistics = pool->statistics ? &pool->statistics[worker->number] : NULL;
     for (;;) {
         size_t slot = atomic_fetch_add(&pool->next, 1);
-        if (slot >= pool->discovery->file_count)
+        if (slot >= pool->order_count)
             break;
-        analyze_one(pool, index, pool->order[slot]);
+        double start = statistics ? now_seconds() : 0;
+        pool->work(pool, worker, pool->order[slot]);
+        if (statistics) {
+            statistics->files++;
+            statistics->seconds += now_seconds() - start;
+        }
     }
-    clang_disposeIndex(index);
     return NULL;
+}
+
+/* Runs pool->work over pool->order with up to `jobs` workers. */
+static void run_pass(struct pool *pool, unsigned jobs, bool with_index)
+{
+    atomic_store(&pool->next, 0);
+    if (pool->order_count == 0)
+        return;
+    if (jobs > pool->order_count)
+        jobs = (unsigned)pool->order_count;
+    if (jobs < 1)
+        jobs = 1;
+    struct worker *workers = xcalloc(jobs, sizeof *workers);
+    for (unsigned i = 0; i < jobs; i++) {
+        workers[i].pool = pool;
+        workers[i].number = i;
+        workers[i].index = with_index ? clang_createIndex(0, 0) : NULL;
+    }
+    if (jobs == 1) {
+        worker_main(&workers[0]);
+    } else {
+        pthread_t *threads = xmalloc(jobs * sizeof *threads);
+        unsigned started = 0;
+        for (unsigned i = 0; i < jobs; i++)
+            if (pthread_create(&threads[started], NULL, worker_main, &workers[i]) == 0)
+                started++;
+        if (started == 0)
+            worker_main(&workers[0]);
+        for (unsigned i = 0; i < started; i++)
+            pthread_join(threads[i], NULL);
+        free(threads);
+    }
+    for (unsigned i = 0; i < jobs; i++)
+        if (workers[i].index)
+            clang_disposeIndex(workers[i].index);
+    free(workers);
 }
 
 static const struct discovery *sort_discovery;
@@ -59,35 +199,105 @@ static int larger_first(const void *a, const void *b)
     return strcmp(left->path, right->path);
 }
 
+static void print_statistics(const struct pool *pool, size_t from_cache, size_t parsed, unsigned jobs,
+                             double seconds)
+{
+    size_t with_pch = 0;
+    for (size_t i = 0; i < pool->discovery->file_count; i++)
+        with_pch += pool->tasks[i].used_pch;
+    fprintf(stderr, "umalint: stats: %zu files, %zu from cache, %zu parsed (%zu with a precompiled header)\n",
+            pool->discovery->file_count, from_cache, parsed, with_pch);
+    struct strbuf line = STRBUF_INIT;
+    strbuf_printf(&line, "umalint: stats: parse pass %.2f s;", seconds);
+    for (unsigned i = 0; i < jobs; i++)
+        strbuf_printf(&line, " worker %u: %zu files, %.2f s busy;", i + 1, pool->statistics[i].files,
+                      pool->statistics[i].seconds);
+    line.data[line.length - 1] = '\n';
+    fputs(line.data, stderr);
+    strbuf_free(&line);
+}
+
 void run_analysis(const struct discovery *discovery, struct compile_flags *flags,
                   const struct file_settings *const *settings, unsigned jobs, struct file_result *results)
 {
-    struct pool pool = {discovery, flags, settings, results, NULL, 0};
+    run_analysis_reusing(discovery, flags, settings, jobs, NULL, results);
+}
+
+void run_analysis_reusing(const struct discovery *discovery, struct compile_flags *flags,
+                          const struct file_settings *const *settings, unsigned jobs,
+                          const struct run_reuse *reuse, struct file_result *results)
+{
     size_t count = discovery->file_count;
     if (count == 0)
         return;
+    if (jobs < 1)
+        jobs = 1;
+    const char *cache_directory = reuse ? reuse->cache_directory : NULL;
+    const char *stats_variable = getenv("UMALINT_STATS");
+    bool measure = stats_variable && *stats_variable && strcmp(stats_variable, "0") != 0;
+    struct file_digests *digests = file_digests_create();
+    struct pool pool = {0};
+    pool.discovery = discovery;
+    pool.flags = flags;
+    pool.settings = settings;
+    pool.use_pch = reuse && reuse->use_pch;
+    pool.results = results;
+    pool.tasks = xcalloc(count, sizeof *pool.tasks);
+    pool.cache = cache_directory ? result_cache_open(cache_directory, digests) : NULL;
     pool.order = xmalloc(count * sizeof *pool.order);
     for (size_t i = 0; i < count; i++)
         pool.order[i] = i;
     sort_discovery = discovery;
     qsort(pool.order, count, sizeof *pool.order, larger_first);
-    atomic_init(&pool.next, 0);
 
-    if (jobs > count)
-        jobs = (unsigned)count;
-    if (jobs <= 1) {
-        worker(&pool);
-    } else {
-        pthread_t *threads = xmalloc(jobs * sizeof *threads);
-        unsigned started = 0;
-        for (unsigned i = 0; i < jobs; i++)
-            if (pthread_create(&threads[started], NULL, worker, &pool) == 0)
-                started++;
-        if (started == 0)
-            worker(&pool);
-        for (unsigned i = 0; i < started; i++)
-            pthread_join(threads[i], NULL);
-        free(threads);
+    pool.order_count = count;
+    pool.work = look_up;
+    run_pass(&pool, jobs, false);
+
+    /* The misses, still largest first. */
+    size_t misses = 0, from_cache = 0;
+    for (size_t slot = 0; slot < count; slot++) {
+        size_t file = pool.order[slot];
+        if (!pool.tasks[file].done)
+            pool.order[misses++] = file;
+        else if (!results[file].error)
+            from_cache++;
     }
+    pool.order_count = misses;
+
+    struct pch_store *pch_store = NULL;
+    if (pool.use_pch && misses > 0) {
+        pch_store = pch_store_create(cache_directory, digests);
+        pool.pch_requests = xcalloc(count, sizeof *pool.pch_requests);
+        struct pch_request *requests = xcalloc(misses, sizeof *requests);
+        for (size_t i = 0; i < misses; i++) {
+            size_t file = pool.order[i];
+            requests[i].arguments = &pool.tasks[file].arguments;
+            requests[i].cplusplus = is_cplusplus(discovery->files[file].path);
+            requests[i].prefix = &pool.tasks[file].prefix;
+        }
+        pch_store_assign(pch_store, requests, misses);
+        for (size_t i = 0; i < misses; i++)
+            pool.pch_requests[pool.order[i]] = requests[i];
+        free(requests);
+    }
+
+    pool.work = parse_one;
+    pool.statistics = measure ? xcalloc(jobs, sizeof *pool.statistics) : NULL;
+    double start = now_seconds();
+    run_pass(&pool, jobs, true);
+    if (measure)
+        print_statistics(&pool, from_cache, misses, jobs, now_seconds() - start);
+
+    pch_store_destroy(pch_store);
+    result_cache_close(pool.cache);
+    file_digests_destroy(digests);
+    for (size_t i = 0; i < count; i++) {
+        string_list_free(&pool.tasks[i].arguments);
+        string_list_free(&pool.tasks[i].prefix);
+    }
+    free(pool.tasks);
+    free(pool.pch_requests);
+    free(pool.statistics);
     free(pool.order);
 }

@@ -121,6 +121,9 @@ def _umalint_aspect_impl(target, ctx):
             "--quiet",
             "-j",
             "1",
+            # Bazel caches the reports itself; umalint's own result cache
+            # would write outside the action's outputs.
+            "--no-cache",
             # An explicit, empty compile database: umalint must not search
             # upward from the (symlinked) source for the workspace's own
             # compile_commands.json; the flags are the target's, given below.

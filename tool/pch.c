@@ -1,0 +1,487 @@
+/* pch.c - see pch.h. Files for one precompiled header, under DIR/pch:
+ *   KEY.h     the include lines (never rewritten: clang checks its mtime)
+ *   KEY.pch   the precompiled header
+ *   KEY.json  {"dependencies": [{"path", "hash"}]}: every header it holds
+ * KEY hashes umalint's and libclang's versions, the language, the
+ * arguments and the include lines. */
+#include "pch.h"
+
+#include <cjson/cJSON.h>
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hash128.h"
+#include "strbuf.h"
+#include "version.h"
+
+struct pch_store {
+    char *directory;              /* DIR/pch or the temporary directory (NULL until the first build) */
+    bool is_temporary;
+    struct file_digests *digests;
+    CXIndex index;                /* for building and trial parses; created on first use */
+    struct pch **built;           /* every header handed out, owned here */
+    size_t built_count;
+    struct string_list created;   /* files to remove with a temporary directory */
+};
+
+static int make_directories(const char *path)
+{
+    char *copy = xstrdup(path);
+    int status = 0;
+    for (char *p = copy + 1; *p && status == 0; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        status = mkdir(copy, 0755) == 0 || errno == EEXIST ? 0 : -1;
+        *p = '/';
+    }
+    if (status == 0)
+        status = mkdir(copy, 0755) == 0 || errno == EEXIST ? 0 : -1;
+    free(copy);
+    return status;
+}
+
+struct pch_store *pch_store_create(const char *cache_directory, struct file_digests *digests)
+{
+    struct pch_store *store = xcalloc(1, sizeof *store);
+    store->digests = digests;
+    if (cache_directory)
+        store->directory = xasprintf("%s/pch", cache_directory);
+    else
+        store->is_temporary = true;
+    return store;
+}
+
+/* The private directory of a run without a cache, made when first needed. */
+static bool make_temporary_directory(struct pch_store *store)
+{
+    if (store->directory)
+        return true;
+    const char *temporary = getenv("TMPDIR");
+    char *template = xasprintf("%s/umalint-pch-XXXXXX", temporary && *temporary ? temporary : "/tmp");
+    if (!mkdtemp(template)) {
+        free(template);
+        return false;
+    }
+    store->directory = template;
+    return true;
+}
+
+static void pch_free(struct pch *pch)
+{
+    free(pch->path);
+    dependency_list_free(&pch->dependencies);
+    free(pch);
+}
+
+void pch_store_destroy(struct pch_store *store)
+{
+    if (!store)
+        return;
+    for (size_t i = 0; i < store->built_count; i++)
+        pch_free(store->built[i]);
+    free(store->built);
+    if (store->is_temporary && store->directory) {
+        for (size_t i = 0; i < store->created.count; i++)
+            unlink(store->created.items[i]);
+        rmdir(store->directory);
+    }
+    string_list_free(&store->created);
+    if (store->index)
+        clang_disposeIndex(store->index);
+    free(store->directory);
+    free(store);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static int write_new_file(const char *path, const char *data, size_t size)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t written = write(fd, data + done, size - done);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            close(fd);
+            unlink(path);
+            return -1;
+        }
+        done += (size_t)written;
+    }
+    if (close(fd) != 0) {
+        unlink(path);
+        return -1;
+    }
+    return 0;
+}
+
+static char *temporary_name(const char *path)
+{
+    static unsigned counter;
+    return xasprintf("%s.tmp.%ld.%u", path, (long)getpid(), counter++);
+}
+
+/* Creates `path` with `data` unless it exists (its mtime must not change
+ * under a header another run built from it). */
+static int install_once(struct pch_store *store, const char *path, const char *data)
+{
+    if (access(path, F_OK) == 0)
+        return 0;
+    char *temporary = temporary_name(path);
+    int status = write_new_file(temporary, data, strlen(data));
+    if (status == 0) {
+        status = link(temporary, path) == 0 || errno == EEXIST ? 0 : -1;
+        unlink(temporary);
+    }
+    free(temporary);
+    if (status == 0 && store->is_temporary)
+        string_list_add(&store->created, path);
+    return status;
+}
+
+/* Atomically replaces `path` with `data`. */
+static int install_replacing(struct pch_store *store, const char *path, const char *data)
+{
+    char *temporary = temporary_name(path);
+    int status = write_new_file(temporary, data, strlen(data));
+    if (status == 0 && rename(temporary, path) != 0) {
+        unlink(temporary);
+        status = -1;
+    }
+    free(temporary);
+    if (status == 0 && store->is_temporary)
+        string_list_add(&store->created, path);
+    return status;
+}
+
+/* ---- keys and manifests ----------------------------------------------------- */
+
+static char *key_base(const struct pch_store *store, const struct string_list *arguments, bool cplusplus,
+                      const struct string_list *lines, size_t line_count)
+{
+    struct hasher hasher;
+    hasher_init(&hasher);
+    hasher_update_string(&hasher, "umalint-pch-1");
+    hasher_update_string(&hasher, UMALINT_VERSION);
+    CXString version = clang_getClangVersion();
+    hasher_update_string(&hasher, clang_getCString(version));
+    clang_disposeString(version);
+    hasher_update_u64(&hasher, cplusplus);
+    hasher_update_u64(&hasher, arguments->count);
+    for (size_t i = 0; i < arguments->count; i++)
+        hasher_update_string(&hasher, arguments->items[i]);
+    hasher_update_u64(&hasher, line_count);
+    for (size_t i = 0; i < line_count; i++)
+        hasher_update_string(&hasher, lines->items[i]);
+    char hex[33];
+    hash128_to_hex(hasher_final(&hasher), hex);
+    return xasprintf("%s/%s", store->directory, hex);
+}
+
+static char *manifest_text(const struct pch *pch)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(root, "dependencies");
+    for (size_t i = 0; i < pch->dependencies.count; i++) {
+        char hex[33];
+        hash128_to_hex(pch->dependencies.items[i].hash, hex);
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "path", pch->dependencies.items[i].path);
+        cJSON_AddStringToObject(item, "hash", hex);
+        cJSON_AddItemToArray(list, item);
+    }
+    char *text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+/* Reads KEY.json into `pch` when every header in it still has its recorded content. */
+static bool read_manifest(struct pch_store *store, const char *manifest_path, struct pch *pch)
+{
+    size_t size = 0;
+    char *text = file_digest_read(manifest_path, &size);
+    if (!text)
+        return false;
+    cJSON *root = cJSON_ParseWithLength(text, size);
+    free(text);
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "dependencies");
+    bool valid = cJSON_IsArray(list);
+    const cJSON *item;
+    if (valid) {
+        cJSON_ArrayForEach(item, list) {
+            const cJSON *path = cJSON_GetObjectItemCaseSensitive(item, "path");
+            const cJSON *hash = cJSON_GetObjectItemCaseSensitive(item, "hash");
+            struct hash128 recorded, current;
+            if (!cJSON_IsString(path) || !cJSON_IsString(hash) ||
+                hash128_from_hex(hash->valuestring, &recorded) != 0 ||
+                file_digests_get(store->digests, path->valuestring, &current) != 0 ||
+                !hash128_equal(recorded, current)) {
+                valid = false;
+                break;
+            }
+            dependency_list_add(&pch->dependencies, path->valuestring, recorded);
+        }
+    }
+    cJSON_Delete(root);
+    return valid;
+}
+
+/* ---- building and checking ---------------------------------------------------- */
+
+static CXIndex store_index(struct pch_store *store)
+{
+    if (!store->index)
+        store->index = clang_createIndex(0, 0);
+    return store->index;
+}
+
+static bool has_errors(CXTranslationUnit unit)
+{
+    unsigned count = clang_getNumDiagnostics(unit);
+    bool errors = false;
+    for (unsigned i = 0; i < count && !errors; i++) {
+        CXDiagnostic diagnostic = clang_getDiagnostic(unit, i);
+        errors = clang_getDiagnosticSeverity(diagnostic) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(diagnostic);
+    }
+    return errors;
+}
+
+/* Would libclang accept the header for a file with these arguments? An
+ * empty in-memory file is parsed with it. */
+static bool trial_parse(struct pch_store *store, const char *base, const struct string_list *arguments,
+                        bool cplusplus, const char *pch_path)
+{
+    struct string_list with_pch = {NULL, 0};
+    for (size_t i = 0; i < arguments->count; i++)
+        string_list_add(&with_pch, arguments->items[i]);
+    string_list_add(&with_pch, "-include-pch");
+    string_list_add(&with_pch, pch_path);
+    char *probe = xasprintf("%s-probe.%s", base, cplusplus ? "cpp" : "c");
+    struct CXUnsavedFile empty = {probe, "", 0};
+    CXTranslationUnit unit = NULL;
+    enum CXErrorCode status = clang_parseTranslationUnit2(store_index(store), probe,
+                                                          (const char *const *)with_pch.items, (int)with_pch.count,
+                                                          &empty, 1, CXTranslationUnit_None, &unit);
+    bool accepted = status == CXError_Success && unit && !has_errors(unit);
+    if (unit)
+        clang_disposeTranslationUnit(unit);
+    free(probe);
+    string_list_free(&with_pch);
+    return accepted;
+}
+
+struct guard_check {
+    CXTranslationUnit unit;
+    bool all_guarded;
+};
+
+/* A header included straight from the prefix is entered again by the
+ * file's own #include; only a guard makes that a no-op. */
+static void check_guard(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+    (void)stack;
+    struct guard_check *check = data;
+    if (depth == 1 && !clang_isFileMultipleIncludeGuarded(check->unit, file))
+        check->all_guarded = false;
+}
+
+static bool build(struct pch_store *store, const char *base, const struct string_list *arguments, bool cplusplus,
+                  const struct string_list *lines, size_t line_count, struct pch *pch)
+{
+    if (make_directories(store->directory) != 0)
+        return false;
+    struct strbuf header = STRBUF_INIT;
+    strbuf_append(&header, "/* umalint: shared include lines, precompiled once per run (tool/pch.c) */\n");
+    for (size_t i = 0; i < line_count; i++)
+        strbuf_printf(&header, "%s\n", lines->items[i]);
+    char *header_path = xasprintf("%s.h", base);
+    int status = install_once(store, header_path, header.data);
+    strbuf_free(&header);
+    if (status != 0) {
+        free(header_path);
+        return false;
+    }
+
+    struct string_list build_arguments = {NULL, 0};
+    for (size_t i = 0; i < arguments->count; i++)
+        string_list_add(&build_arguments, arguments->items[i]);
+    string_list_add(&build_arguments, "-x");
+    string_list_add(&build_arguments, cplusplus ? "c++-header" : "c-header");
+    CXTranslationUnit unit = NULL;
+    enum CXErrorCode parse_status = clang_parseTranslationUnit2(
+        store_index(store), header_path, (const char *const *)build_arguments.items, (int)build_arguments.count,
+        NULL, 0, CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete, &unit);
+    string_list_free(&build_arguments);
+    free(header_path);
+    if (parse_status != CXError_Success || !unit)
+        return false;
+
+    bool usable = !has_errors(unit);
+    struct guard_check guards = {unit, true};
+    if (usable) {
+        clang_getInclusions(unit, check_guard, &guards);
+        usable = guards.all_guarded;
+    }
+    if (usable) {
+        dependencies_collect(unit, &pch->dependencies);
+        char *temporary = temporary_name(pch->path);
+        usable = clang_saveTranslationUnit(unit, temporary, clang_defaultSaveOptions(unit)) == CXSaveError_None &&
+                 rename(temporary, pch->path) == 0;
+        if (!usable)
+            unlink(temporary);
+        else if (store->is_temporary)
+            string_list_add(&store->created, pch->path);
+        free(temporary);
+    }
+    clang_disposeTranslationUnit(unit);
+    if (usable) {
+        char *manifest_path = xasprintf("%s.json", base);
+        char *text = manifest_text(pch);
+        usable = text && install_replacing(store, manifest_path, text) == 0;
+        free(text);
+        free(manifest_path);
+    }
+    return usable;
+}
+
+/* A valid header for these include lines: reused from disk, or built when
+ * `may_build`. NULL when none can be had. */
+static const struct pch *obtain(struct pch_store *store, const struct string_list *arguments, bool cplusplus,
+                                const struct string_list *lines, size_t line_count, bool may_build)
+{
+    if (line_count == 0 || (store->is_temporary && (!may_build || !make_temporary_directory(store))))
+        return NULL;
+    char *base = key_base(store, arguments, cplusplus, lines, line_count);
+    struct pch *pch = xcalloc(1, sizeof *pch);
+    pch->path = xasprintf("%s.pch", base);
+    pch->line_count = line_count;
+    char *manifest_path = xasprintf("%s.json", base);
+    bool ready = access(pch->path, R_OK) == 0 && read_manifest(store, manifest_path, pch) &&
+                 trial_parse(store, base, arguments, cplusplus, pch->path);
+    free(manifest_path);
+    if (!ready && may_build) {
+        dependency_list_free(&pch->dependencies);
+        ready = build(store, base, arguments, cplusplus, lines, line_count, pch);
+    }
+    free(base);
+    if (!ready) {
+        pch_free(pch);
+        return NULL;
+    }
+    store->built = xrealloc(store->built, (store->built_count + 1) * sizeof *store->built);
+    store->built[store->built_count++] = pch;
+    return pch;
+}
+
+/* ---- choosing prefixes -------------------------------------------------------- */
+
+static int compare_lists(const struct string_list *a, const struct string_list *b)
+{
+    size_t count = a->count < b->count ? a->count : b->count;
+    for (size_t i = 0; i < count; i++) {
+        int order = strcmp(a->items[i], b->items[i]);
+        if (order)
+            return order;
+    }
+    return a->count < b->count ? -1 : a->count > b->count;
+}
+
+static int compare_groups(const struct pch_request *a, const struct pch_request *b)
+{
+    if (a->cplusplus != b->cplusplus)
+        return a->cplusplus ? 1 : -1;
+    return compare_lists(a->arguments, b->arguments);
+}
+
+static const struct pch_request *sort_requests;
+
+static int by_group_then_prefix(const void *left, const void *right)
+{
+    const struct pch_request *a = &sort_requests[*(const size_t *)left];
+    const struct pch_request *b = &sort_requests[*(const size_t *)right];
+    int order = compare_groups(a, b);
+    return order ? order : compare_lists(a->prefix, b->prefix);
+}
+
+static bool starts_with(const struct string_list *prefix, const struct string_list *lines, size_t line_count)
+{
+    if (prefix->count < line_count)
+        return false;
+    for (size_t i = 0; i < line_count; i++)
+        if (strcmp(prefix->items[i], lines->items[i]) != 0)
+            return false;
+    return true;
+}
+
+/* Within one group (sorted by prefix), the longest include prefix shared
+ * by at least half of the group's files: returns its length and, in
+ * *model, a request that has it. */
+static size_t shared_prefix(const struct pch_request *requests, const size_t *group, size_t group_size,
+                            size_t *model, size_t *users)
+{
+    size_t chosen = 0;
+    *model = group[0];
+    *users = 0;
+    for (size_t depth = 1;; depth++) {
+        /* Sorted by prefix, files sharing the first `depth` lines are adjacent. */
+        size_t best_start = 0, best_count = 0;
+        for (size_t start = 0; start < group_size;) {
+            const struct pch_request *first = &requests[group[start]];
+            size_t end = start + 1;
+            if (first->prefix->count >= depth) {
+                while (end < group_size && starts_with(requests[group[end]].prefix, first->prefix, depth))
+                    end++;
+                if (end - start > best_count) {
+                    best_count = end - start;
+                    best_start = start;
+                }
+            }
+            start = end;
+        }
+        if (best_count == 0 || best_count * 2 < group_size)
+            return chosen;
+        chosen = depth;
+        *model = group[best_start];
+        *users = best_count;
+    }
+}
+
+void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count)
+{
+    if (count == 0)
+        return;
+    size_t *order = xmalloc(count * sizeof *order);
+    for (size_t i = 0; i < count; i++)
+        order[i] = i;
+    sort_requests = requests;
+    qsort(order, count, sizeof *order, by_group_then_prefix);
+    for (size_t start = 0; start < count;) {
+        size_t end = start + 1;
+        while (end < count && compare_groups(&requests[order[start]], &requests[order[end]]) == 0)
+            end++;
+        size_t model = 0, users = 0;
+        size_t depth = shared_prefix(requests, order + start, end - start, &model, &users);
+        const struct pch_request *pattern = &requests[model];
+        const struct pch *pch = NULL;
+        /* Building costs about one parse of the headers: worth it for two
+         * files; a header already on disk is worth it for one. */
+        for (size_t length = depth; length > 0 && !pch; length = users >= 2 ? 0 : length - 1)
+            pch = obtain(store, pattern->arguments, pattern->cplusplus, pattern->prefix, length, users >= 2);
+        for (size_t i = start; pch && i < end; i++)
+            if (starts_with(requests[order[i]].prefix, pattern->prefix, pch->line_count))
+                requests[order[i]].assigned = pch;
+        start = end;
+    }
+    free(order);
+}

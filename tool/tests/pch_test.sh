@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# pch_test.sh - shared-header reuse changes nothing but speed: every report
+# over testdata/ is identical with and without the precompiled header, and
+# the cases where it must not apply (an unguarded header, a header with
+# errors, a stale or corrupt precompiled header, a changed header) fall
+# back or rebuild without a trace in the output.
+# Usage: pch_test.sh UMALINT TESTDATA_DIR
+set -u
+UMALINT=$(realpath "$1")
+TESTDATA=$(realpath "$2")
+WORK=$(mktemp -d "${TEST_TMPDIR:-/tmp}/pch.XXXXXX")
+export XDG_CACHE_HOME="$WORK/xdg"
+export UMALINT_STATS=1
+passed=0 failed=0
+
+check() { # NAME STATUS DETAIL
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "ok   $1"
+  else failed=$((failed + 1)); echo "FAIL $1: $3"; fi
+}
+# run ARGS...: sets out, err, status, with_pch (files parsed with a precompiled header)
+run() {
+  out=$("$UMALINT" "$@" 2>"$WORK/stderr"); status=$?
+  err=$(grep -v '^umalint: stats:' "$WORK/stderr")
+  with_pch=$(sed -n 's/^umalint: stats: .*parsed (\([0-9]*\) with a precompiled header).*/\1/p' "$WORK/stderr")
+}
+no_crash() {
+  printf '%s\n' "$err" | grep -qiE 'sanitizer|runtime error|segmentation|core dumped|abort'
+  [ $? -ne 0 ]; check "$1: no crash" $? "$err"
+}
+# same_as_plain NAME ARGS...: the report with the header equals the one without
+same_as_plain() {
+  local name=$1; shift
+  run --no-pch "$@"; local plain=$out plain_status=$status plain_err=$err
+  run "$@"
+  [ "$out" = "$plain" ] && [ "$status" = "$plain_status" ] && [ "$err" = "$plain_err" ]
+  check "$name: same report, summary and exit status as --no-pch" $? \
+    "$(diff <(echo "$plain"; echo "$plain_err") <(echo "$out"; echo "$err") | head -20)"
+}
+
+# --- all of testdata, every format, with and without a cache ------------------
+for format in json text; do
+  same_as_plain "testdata --format=$format" --no-cache -j2 --format=$format "$TESTDATA"
+done
+[ "${with_pch:-0}" -gt 0 ]; check "testdata: files were parsed with a precompiled header" $? "$with_pch"
+no_crash "testdata"
+run --format=json --no-pch --no-cache "$TESTDATA"; plain=$out
+run --format=json "$TESTDATA"
+[ "$out" = "$plain" ]; check "testdata with the cache: same report" $? ""
+[ -n "$(ls "$XDG_CACHE_HOME"/umalint/results/pch/*.pch 2>/dev/null)" ]; check "the header is kept in the cache directory" $? ""
+rm -rf "$XDG_CACHE_HOME"/umalint/results/[0-9a-f][0-9a-f]
+run --format=json "$TESTDATA"
+[ "$out" = "$plain" ] && [ "${with_pch:-0}" -gt 0 ]; check "a kept header is reused: same report" $? "with_pch=$with_pch"
+for pch in "$XDG_CACHE_HOME"/umalint/results/pch/*.pch; do head -c 100 "$pch" > "$pch.cut"; mv "$pch.cut" "$pch"; done
+rm -rf "$XDG_CACHE_HOME"/umalint/results/[0-9a-f][0-9a-f]
+run --format=json "$TESTDATA"
+[ "$out" = "$plain" ] && [ "${with_pch:-0}" -gt 0 ]; check "a corrupt header is rebuilt: same report" $? "with_pch=$with_pch"
+no_crash "corrupt header"
+
+# --- a system header directory of our own ---------------------------------------
+SYS="$WORK/sys"; SRC="$WORK/src"
+mkdir -p "$SYS" "$SRC"
+cat > "$SYS/common.h" <<'C'
+#ifndef COMMON_H
+#define COMMON_H
+#include <ntddk.h>
+#include <usermode_accessors.h>
+typedef struct _REQ { ULONG Length; ULONG64 Value; } REQ;
+#endif
+C
+for n in 1 2 3 4; do
+cat > "$SRC/f$n.c" <<C
+/* file $n */
+#include <common.h>   // the shared prefix
+#include <ntstrsafe.h>
+NTSTATUS Handler$n(REQ *UserReq) {
+    REQ Local;
+    __try {
+        CopyFromUser(&Local, UserReq, sizeof(Local));
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        return GetExceptionCode();
+    }
+    return Local.Length ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+C
+done
+same_as_plain "a shared system header" --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC"
+[ "$with_pch" = 4 ]; check "a shared system header: all four files use it" $? "with_pch=$with_pch"
+run --format=json --extra-arg=-isystem"$SYS" "$SRC"; before=$out
+sed -i 's/ULONG Length;/ULONG Length; ULONG Extra; ULONG Pad;/' "$SYS/common.h"
+run --no-pch --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC"; plain=$out
+run --format=json --extra-arg=-isystem"$SYS" "$SRC"
+[ "$out" = "$plain" ] && [ "$with_pch" = 4 ]; check "a header changed after the build: rebuilt, same report as --no-pch" $? \
+  "with_pch=$with_pch $(diff <(echo "$plain") <(echo "$out") | head)"
+printf '%s' "$before" | grep -q '16 bytes' && printf '%s' "$out" | grep -q '24 bytes'
+check "a header changed after the build: the new struct size is reported" $? "$out"
+
+# An unguarded header in the prefix must not be entered twice.
+printf 'typedef int COUNTER_T;\n' > "$SYS/unguarded.h"
+for n in 1 2 3; do printf '#include <unguarded.h>\n#include <ntddk.h>\nCOUNTER_T Value%s(void) { return %s; }\n' $n $n > "$SRC/u$n.c"; done
+same_as_plain "an unguarded header" --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC"/u*.c
+[ "${with_pch:-0}" = 0 ]; check "an unguarded header: no precompiled header" $? "with_pch=$with_pch"
+
+# A header with an error cannot be precompiled; the files still get their UM0001.
+printf '#ifndef BROKEN_H\n#define BROKEN_H\nint broken(void) { return }\n#endif\n' > "$SYS/broken.h"
+for n in 1 2 3; do printf '#include <broken.h>\nint use%s(void) { return broken(); }\n' $n > "$SRC/b$n.c"; done
+same_as_plain "a header with an error" --no-cache --format=gcc --extra-arg=-isystem"$SYS" "$SRC"/b*.c
+printf '%s' "$out" | grep -q UM0001; check "a header with an error: UM0001 reported" $? "$out"
+no_crash "fallbacks"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
