@@ -1,69 +1,210 @@
 #!/usr/bin/env bash
-# bench.sh - umalint against `clang -fsyntax-only` on the same synthetic
-# driver files and flags, in one run. Not a test: machines are noisy.
+# bench.sh - umalint's performance against its peers, on the same generated
+# driver trees and the same compiler flags, in one run. A script, not a
+# test: timings on a shared machine are noisy, so each measurement is taken
+# --repeat times and the best wall time is kept (with that run's CPU time
+# and peak RSS from /usr/bin/time).
 #
-#   tool/bench/bench.sh [FILES=200] [FUNCTIONS_PER_FILE=20]
+#   tool/bench/bench.sh [--sizes 100,1000,5000] [--heavy-files 100] [--heavy-lines 50000]
+#                       [--repeat 2] [--no-tidy] [--no-spatch] [--umalint PATH] [--work DIR]
 #
-# Prints wall times, `ratio umalint/clang-fsyntax-only: X.XX` (umalint -j1
-# against clang run once per file, serially) and the -j1 vs -j2 speed-up.
+# Trees (tool/bench/generate_tree.py): N files of 200-2,000 lines each, and
+# a "heavy" tree whose files all include a ~50,000-line system header first
+# (--heavy-files 0 skips it). Measured per tree:
+#   clang-19 -fsyntax-only      once per file, serially (the floor for a libclang tool)
+#   clang-tidy-19               one AST check (bugprone-sizeof-expression), all files in one
+#                               process, flags from a generated compile_commands.json
+#   umalint -j1 / -j2           cold (--no-cache), with and without the shared precompiled header
+#   umalint warm                the result cache filled, nothing changed
+#   umalint one file changed    the cache filled, one file edited (the stats line says how many were parsed)
+#   spatch                      when installed (coccinelle; no preprocessing or types: not the same work)
+# then prints a table per tree and the ratios the performance targets name.
+# Peers missing are installed from Debian when run as root, else skipped
+# with a note. Set BAZEL_OUTPUT_BASE to build umalint in your own output base.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-files=${1:-200}
-functions=${2:-20}
-bazel build -c opt //tool:umalint >&2
-umalint=$(bazel info -c opt bazel-bin 2>/dev/null)/tool/umalint
+root=$PWD
+
+sizes=100,1000,5000 heavy_files=100 heavy_lines=50000 repeat=2 tidy=1 spatch=1 umalint="" work=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --sizes) sizes=$2; shift 2 ;;
+    --heavy-files) heavy_files=$2; shift 2 ;;
+    --heavy-lines) heavy_lines=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --no-tidy) tidy=0; shift ;;
+    --no-spatch) spatch=0; shift ;;
+    --umalint) umalint=$(realpath "$2"); shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+note() { echo "bench: $*" >&2; }
+
+# --- peers ------------------------------------------------------------------
+install_missing() { # PACKAGE...
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    note "installing $* from Debian"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1; } ||
+      note "could not install $*"
+  else
+    note "missing $*: run 'apt-get install -y $*' as root; skipped"
+  fi
+}
+[ -x /usr/bin/time ] || install_missing time
+[ -x /usr/bin/time ] || { note "/usr/bin/time is required"; exit 2; }
 clang=$(command -v clang-19 || echo /usr/lib/llvm-19/bin/clang)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
+if [ "$tidy" = 1 ] && ! command -v clang-tidy-19 >/dev/null; then install_missing clang-tidy-19; fi
+[ "$tidy" = 1 ] && ! command -v clang-tidy-19 >/dev/null && tidy=0
+[ "$spatch" = 1 ] && ! command -v spatch >/dev/null && { note "spatch not installed (apt-get install coccinelle): skipped"; spatch=0; }
 
-python3 - "$work/tree" "$files" "$functions" <<'PY'
-import os, random, sys
-root, files, functions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-random.seed(7)
-os.makedirs(root, exist_ok=True)
-for n in range(files):
-    out = [f"/* synthetic driver file {n} */", "#include <ntddk.h>", "#include <usermode_accessors.h>", ""]
-    out.append(f"typedef struct _REQ{n} {{ ULONG Length; ULONG Flags; ULONG64 Cookie; PVOID Data; }} REQ{n}, *PREQ{n};")
-    for f in range(functions):
-        kind = random.randrange(3)
-        out.append(f"NTSTATUS Handler{n}_{f}(PIRP Irp, PIO_STACK_LOCATION IrpSp)\n{{")
-        out.append(f"    REQ{n} Local;\n    PREQ{n} User = (PREQ{n})IrpSp->Parameters.DeviceIoControl.Type3InputBuffer;")
-        out.append("    ULONG Count = 0;\n    UNREFERENCED_PARAMETER(Irp);")
-        out.append("    __try {")
-        if kind == 0:
-            out.append(f"        CopyFromUser(&Local, User, sizeof(Local));")
-        elif kind == 1:
-            out.append(f"        ReadStructFromUserAligned(&Local, User, TYPE_ALIGNMENT(REQ{n}));")
-        else:
-            out.append(f"        ProbeForRead(User, sizeof(REQ{n}), TYPE_ALIGNMENT(REQ{n}));")
-            out.append(f"        RtlCopyMemory(&Local, User, sizeof(Local));")
-        out.append("    } __except (EXCEPTION_EXECUTE_HANDLER) {\n        return GetExceptionCode();\n    }")
-        out.append("    for (ULONG i = 0; i < Local.Length && i < 16; i++) { Count += i * Local.Flags; }")
-        out.append("    if (Count > 100) { KdPrint((\"count %lu\\n\", Count)); }")
-        out.append("    return Local.Flags ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;\n}\n")
-    with open(os.path.join(root, f"driver{n:05}.c"), "w") as fh:
-        fh.write("\n".join(out))
-PY
+if [ -z "$umalint" ]; then
+  bazel ${BAZEL_OUTPUT_BASE:+--output_base=$BAZEL_OUTPUT_BASE} build -c opt //tool:umalint >&2
+  umalint=$(bazel ${BAZEL_OUTPUT_BASE:+--output_base=$BAZEL_OUTPUT_BASE} info -c opt bazel-bin 2>/dev/null)/tool/umalint
+fi
+if [ -z "$work" ]; then work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
+mkdir -p "$work"
+export XDG_CACHE_HOME="$work/xdg"
+results="$work/results.tsv"
+: > "$results"
 
-# The same flags umalint uses by default, with the same bundled headers.
-"$umalint" -q "$work/tree/driver00000.c" >/dev/null || true
+# The flags umalint uses by default, with the same bundled headers.
+printf '#include <ntddk.h>\n' > "$work/probe.c"
+"$umalint" -q --no-cache "$work/probe.c" >/dev/null || true
 shims=$(ls -d "$XDG_CACHE_HOME"/umalint/include-* | head -1)
-flags=(--target=x86_64-pc-windows-msvc -fms-extensions -fms-compatibility -D_AMD64_ -D_WIN64 -idirafter "$shims")
+base_flags=(--target=x86_64-pc-windows-msvc -fms-extensions -fms-compatibility -D_AMD64_ -D_WIN64)
 
-now() { date +%s.%N; }
-t0=$(now); for f in "$work"/tree/*.c; do "$clang" -fsyntax-only "${flags[@]}" "$f" 2>/dev/null || true; done; t1=$(now)
-"$umalint" -q -j1 "$work/tree" >/dev/null || true; t2=$(now)
-"$umalint" -q -j2 "$work/tree" >/dev/null || true; t3=$(now)
+# measure TREE LABEL COMMAND...: best of $repeat by wall time -> results.tsv
+measure() {
+  local tree=$1 label=$2; shift 2
+  local best="" i
+  for ((i = 0; i < repeat; i++)); do
+    [ -n "${BEFORE_EACH:-}" ] && eval "$BEFORE_EACH"
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+    local line; line=$(tail -1 "$work/time.txt")
+    local stats; stats=$(grep -h '^umalint: stats: ' "$work/stderr.txt" | sed 's/^umalint: stats: //' | paste -sd'|' || true)
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a < b)}'; then best="$line"; best_stats=$stats; fi
+  done
+  read -r wall user system rss <<<"$best"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tree" "$label" "$wall" "$(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')" \
+    "$rss" "${best_stats:-}" >> "$results"
+  note "$tree: $label: wall ${wall}s, cpu $(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')s, rss ${rss} KB"
+}
 
-python3 - "$t0" "$t1" "$t2" "$t3" "$files" <<'PY'
-import sys
-t0, t1, t2, t3 = map(float, sys.argv[1:5]); files = sys.argv[5]
-clang, j1, j2 = t1 - t0, t2 - t1, t3 - t2
-print(f"files: {files}")
-print(f"clang -fsyntax-only (serial): {clang:.2f} s")
-print(f"umalint -j1:                  {j1:.2f} s")
-print(f"umalint -j2:                  {j2:.2f} s")
-print(f"ratio umalint/clang-fsyntax-only: {j1 / clang:.2f}")
-print(f"speed-up -j2 vs -j1: {j1 / j2:.2f}")
+cat > "$work/sizeof.cocci" <<'COCCI'
+@@
+expression D, S;
+@@
+* CopyFromUser(D, S, sizeof(S))
+COCCI
+
+bench_tree() { # NAME DIR EXTRA-FLAG...
+  local name=$1 dir=$2; shift 2
+  local extra=("$@")
+  local flags=("${base_flags[@]}" -resource-dir "$("$clang" -print-resource-dir)" "${extra[@]}" -idirafter "$shims")
+  local umalint_extra=() f
+  for f in "${extra[@]}"; do umalint_extra+=("--extra-arg=$f"); done
+  (cd "$dir/src" && ls ./*.c | sed 's|^\./||') > "$work/files.txt"
+  local count; count=$(wc -l < "$work/files.txt")
+  local lines; lines=$(cat "$dir"/src/*.c | wc -l)
+  printf '%s\tTREE\t%s\t%s\t\t\n' "$name" "$count" "$lines" >> "$results"
+
+  # compile_commands.json outside the tree (umalint would find it upward otherwise).
+  mkdir -p "$dir/db"
+  python3 - "$dir" "$clang" "${flags[@]}" <<'PY'
+import json, os, sys
+tree, compiler, flags = sys.argv[1], sys.argv[2], sys.argv[3:]
+src = os.path.join(tree, "src")
+entries = [{"directory": src, "file": os.path.join(src, f), "arguments": [compiler, *flags, "-c", f]}
+           for f in sorted(os.listdir(src)) if f.endswith(".c")]
+json.dump(entries, open(os.path.join(tree, "db", "compile_commands.json"), "w"), indent=1)
 PY
+
+  cd "$dir/src"
+  measure "$name" "clang-19 -fsyntax-only (serial)" xargs -a "$work/files.txt" -n 1 "$clang" -fsyntax-only "${flags[@]}"
+  if [ "$tidy" = 1 ]; then
+    measure "$name" "clang-tidy-19 (1 check)" xargs -a "$work/files.txt" clang-tidy-19 --quiet -p "$dir/db" \
+      '-checks=-*,bugprone-sizeof-expression'
+  fi
+  measure "$name" "umalint -j1 cold" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache "${umalint_extra[@]}" .
+  measure "$name" "umalint -j1 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache --no-pch "${umalint_extra[@]}" .
+  measure "$name" "umalint -j2 cold" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache "${umalint_extra[@]}" .
+  measure "$name" "umalint -j2 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache --no-pch "${umalint_extra[@]}" .
+  local cache="$work/cache-$name"
+  rm -rf "$cache"
+  "$umalint" -q -j2 --cache-dir "$cache" "${umalint_extra[@]}" . >/dev/null || true
+  measure "$name" "umalint -j1 warm" env UMALINT_STATS=1 "$umalint" -q -j1 --cache-dir "$cache" "${umalint_extra[@]}" .
+  local victim; victim=$(head -1 "$work/files.txt")
+  BEFORE_EACH="echo '/* edited */' >> '$dir/src/$victim'" \
+    measure "$name" "umalint -j1 one file changed" env UMALINT_STATS=1 "$umalint" -q -j1 --cache-dir "$cache" \
+      "${umalint_extra[@]}" .
+  if [ "$spatch" = 1 ]; then
+    measure "$name" "spatch (no includes)" spatch --very-quiet --no-includes --sp-file "$work/sizeof.cocci" --dir .
+  fi
+  cd "$root"
+}
+
+IFS=, read -ra size_list <<<"$sizes"
+for size in "${size_list[@]}"; do
+  [ -n "$size" ] || continue
+  note "generating $size files"
+  python3 tool/bench/generate_tree.py "$work/tree-$size" --files "$size" --seed "$size"
+  bench_tree "$size files" "$work/tree-$size"
+  rm -rf "$work/tree-$size" "$work/cache-$size files"
+done
+if [ "$heavy_files" -gt 0 ]; then
+  note "generating the heavy tree: $heavy_files files including a $heavy_lines-line header"
+  python3 tool/bench/generate_tree.py "$work/tree-heavy" --files "$heavy_files" --seed 11 --heavy-lines "$heavy_lines"
+  bench_tree "heavy ($heavy_files files)" "$work/tree-heavy" -isystem "$work/tree-heavy/sys"
+fi
+
+python3 - "$results" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+trees = []
+for r in rows:
+    if r[1] == "TREE":
+        trees.append((r[0], int(r[2]), int(r[3]), {}))
+    else:
+        trees[-1][3][r[1]] = {"wall": float(r[2]), "cpu": float(r[3]), "rss": int(r[4]), "stats": r[5]}
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+per_file = {}
+for name, count, lines, m in trees:
+    print(f"\n== {name}: {lines:,} lines, {lines // max(count, 1)} per file ==")
+    clang = m.get("clang-19 -fsyntax-only (serial)")
+    print(f"{'':34} {'wall s':>8} {'cpu s':>8} {'peak RSS MB':>12} {'wall vs clang':>14}")
+    for label, v in m.items():
+        vs = f"{ratio(v['wall'], clang['wall']):.2f}x" if clang else ""
+        print(f"{label:34} {v['wall']:8.2f} {v['cpu']:8.2f} {v['rss'] / 1024:12.1f} {vs:>14}")
+    j1, j1n = m.get("umalint -j1 cold"), m.get("umalint -j1 cold --no-pch")
+    j2, j2n = m.get("umalint -j2 cold"), m.get("umalint -j2 cold --no-pch")
+    tidy, warm, one = m.get("clang-tidy-19 (1 check)"), m.get("umalint -j1 warm"), m.get("umalint -j1 one file changed")
+    print("ratios (wall time; cpu time in parentheses):")
+    if clang:
+        print(f"  umalint -j1 / clang -fsyntax-only:          {ratio(j1['wall'], clang['wall']):.2f} ({ratio(j1['cpu'], clang['cpu']):.2f})"
+              f"   without the shared header: {ratio(j1n['wall'], clang['wall']):.2f} ({ratio(j1n['cpu'], clang['cpu']):.2f})   target <= 1.10")
+        print(f"  clang -fsyntax-only / umalint -j1:          {ratio(clang['wall'], j1['wall']):.2f} ({ratio(clang['cpu'], j1['cpu']):.2f})"
+              f"   heavy-header target >= 2")
+    print(f"  speed-up -j2 vs -j1:                        {ratio(j1['wall'], j2['wall']):.2f}   without the shared header: "
+          f"{ratio(j1n['wall'], j2n['wall']):.2f}   target >= 1.8")
+    if tidy:
+        print(f"  clang-tidy-19 / umalint -j1:                {ratio(tidy['wall'], j1['wall']):.2f} ({ratio(tidy['cpu'], j1['cpu']):.2f})   target >= 2")
+    print(f"  cold -j1 / warm -j1:                        {ratio(j1['wall'], warm['wall']):.1f} ({ratio(j1['cpu'], warm['cpu']):.1f})   target >= 20")
+    print(f"  one file changed:                           {one['wall']:.2f} s; {one['stats']}")
+    print(f"  work distribution (-j2 cold):               {j2['stats']}")
+    if not name.startswith("heavy"):
+        per_file[count] = (j1["wall"] / count * 1000, j1["cpu"] / count * 1000, j1["rss"] / 1024, clang["wall"] / count * 1000 if clang else 0)
+if per_file:
+    print("\n== growth with the tree (umalint -j1 cold) ==")
+    print(f"{'files':>6} {'wall ms/file':>13} {'cpu ms/file':>12} {'peak RSS MB':>12} {'clang wall ms/file':>19}")
+    for count in sorted(per_file):
+        w, c, r, cl = per_file[count]
+        print(f"{count:6} {w:13.1f} {c:12.1f} {r:12.1f} {cl:19.1f}")
+PY
+note "raw figures: $results"
