@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printable.h"
 #include "strbuf.h"
 
 enum { MAX_COUNT = 1000000000 };
@@ -84,6 +85,7 @@ static int fail(struct parse_state *state, unsigned line, const char *format, ..
     va_start(arguments, format);
     vsnprintf(state->error, state->error_size, format, arguments);
     va_end(arguments);
+    printable_in_place(state->error, state->error_size);   /* keys and values quoted from the file */
     return -1;
 }
 

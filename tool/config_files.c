@@ -18,6 +18,7 @@
 
 #include "checks.h"
 #include "paths.h"
+#include "printable.h"
 #include "rules/registry.h"
 #include "strbuf.h"
 
@@ -130,9 +131,12 @@ static char *check_glob_list(const char *shown, unsigned line, const char *key, 
         char *end = item + strlen(item);
         while (end > item && (end[-1] == ' ' || end[-1] == '\t'))
             *--end = '\0';
-        if (*item && !glob_matches_a_rule(item))
+        if (*item && !glob_matches_a_rule(item)) {
+            char *quoted = printable(item, 80);
             problem = xasprintf("%s:%u: \"%s\": '%s' matches no check (see umalint --list-checks)", shown, line,
-                                key, item);
+                                key, quoted);
+            free(quoted);
+        }
     }
     free(copy);
     return problem;
@@ -147,9 +151,12 @@ static char *check_against_rules(const char *shown, const struct config *config)
         problem = check_glob_list(shown, config->warnings_as_errors_line, "warnings_as_errors",
                                   config->warnings_as_errors);
     for (size_t i = 0; !problem && i < config->severity_count; i++)
-        if (!glob_matches_a_rule(config->severities[i].rule))
+        if (!glob_matches_a_rule(config->severities[i].rule)) {
+            char *quoted = printable(config->severities[i].rule, 80);
             problem = xasprintf("%s:%u: \"severity\": '%s' matches no check (see umalint --list-checks)", shown,
-                                config->severities[i].line, config->severities[i].rule);
+                                config->severities[i].line, quoted);
+            free(quoted);
+        }
     return problem;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rules/registry.h"
+#include "printable.h"
 #include "strbuf.h"
 #include "suppress_comments.h"
 
@@ -231,8 +232,11 @@ static void join_ids(struct strbuf *out, const struct suppression_directive *dir
 {
     size_t count = 0;
     for (size_t k = 0; k < directive->id_count; k++)
-        if (selected[k])
-            strbuf_printf(out, "%s%s", count++ ? ", " : "", directive->ids[k].text);
+        if (selected[k]) {
+            char *quoted = printable(directive->ids[k].text, 80);   /* an ID is any bytes but blanks and commas */
+            strbuf_printf(out, "%s%s", count++ ? ", " : "", quoted);
+            free(quoted);
+        }
 }
 
 static const char *closing_keyword(const struct suppression_directive *directive)

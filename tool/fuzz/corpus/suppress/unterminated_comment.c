@@ -1,0 +1,1 @@
+int a; /* umalint-disable-file UM1 -- never closed

@@ -1,0 +1,3 @@
+char *s = "unterminated
+// umalint-disable-line UM1
+R"abc
