@@ -9,16 +9,20 @@
 #undef RULE
 #undef TOOL_RULE
 
-/* Doc pages, generated from rules/UMxxxx_*.md by the build (rule_docs.c). */
-#define RULE(code, function, name, severity, summary) extern const char rule_doc_##code[];
-#define TOOL_RULE(code, name, severity, summary) extern const char rule_doc_##code[];
+/* Doc pages and their file names, generated from rules/UMxxxx_*.md by the
+ * build (rule_docs.c). */
+#define RULE(code, function, name, severity, summary) \
+    extern const char rule_doc_##code[], rule_doc_file_##code[];
+#define TOOL_RULE(code, name, severity, summary) extern const char rule_doc_##code[], rule_doc_file_##code[];
 #include "rules/rules.def"
 #undef RULE
 #undef TOOL_RULE
 
 const struct rule_info rule_registry[] = {
-#define RULE(code, function, name, severity, summary) {#code, name, severity, summary, function, rule_doc_##code},
-#define TOOL_RULE(code, name, severity, summary) {#code, name, severity, summary, NULL, rule_doc_##code},
+#define RULE(code, function, name, severity, summary) \
+    {#code, name, severity, summary, function, rule_doc_##code, rule_doc_file_##code},
+#define TOOL_RULE(code, name, severity, summary) \
+    {#code, name, severity, summary, NULL, rule_doc_##code, rule_doc_file_##code},
 #include "rules/rules.def"
 #undef RULE
 #undef TOOL_RULE

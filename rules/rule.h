@@ -30,6 +30,7 @@ struct rule_info {
     const char *summary;       /* one line */
     rule_function *run;        /* NULL for diagnostics the tool emits itself */
     const char *doc;           /* the rule's doc page (Markdown), embedded */
+    const char *doc_file;      /* its file name under rules/: "UM2003_struct_sized_copy.md" */
 };
 
 /* ---- helpers for rule authors (rules/rule_support.c) ---- */

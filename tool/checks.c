@@ -19,12 +19,10 @@ static char *trim(char *text)
     return text;
 }
 
-int select_checks(const char *globs, bool *enabled, char *error, size_t error_size)
+/* Applies the ordered glob list to selected[]; `option` names the flag in
+ * the error when a glob matches no check. */
+static int apply_globs(const char *option, const char *globs, bool *selected, char *error, size_t error_size)
 {
-    for (size_t i = 0; i < rule_registry_count; i++)
-        enabled[i] = true;
-    if (!globs)
-        return 0;
     char *copy = xstrdup(globs);
     int status = 0;
     for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
@@ -39,25 +37,41 @@ int select_checks(const char *globs, bool *enabled, char *error, size_t error_si
         bool matched = false;
         for (size_t i = 0; i < rule_registry_count; i++) {
             if (fnmatch(glob, rule_registry[i].code, 0) == 0 || fnmatch(glob, rule_registry[i].name, 0) == 0) {
-                enabled[i] = enable;
+                selected[i] = enable;
                 matched = true;
             }
         }
         if (!matched) {
-            snprintf(error, error_size, "--checks: '%s' matches no check (see umalint --list-checks)", glob);
+            snprintf(error, error_size, "%s: '%s' matches no check (see umalint --list-checks)", option, glob);
             status = -1;
             break;
         }
     }
     free(copy);
-    if (status == 0) {
-        bool any = false;
-        for (size_t i = 0; i < rule_registry_count; i++)
-            any |= enabled[i];
-        if (!any) {
-            snprintf(error, error_size, "--checks: no check is enabled by '%s'", globs);
-            status = -1;
-        }
-    }
+    return status;
+}
+
+int select_checks(const char *globs, bool *enabled, char *error, size_t error_size)
+{
+    for (size_t i = 0; i < rule_registry_count; i++)
+        enabled[i] = true;
+    if (!globs)
+        return 0;
+    if (apply_globs("--checks", globs, enabled, error, error_size) != 0)
+        return -1;
+    for (size_t i = 0; i < rule_registry_count; i++)
+        if (enabled[i])
+            return 0;
+    snprintf(error, error_size, "--checks: no check is enabled by '%s'", globs);
+    return -1;
+}
+
+int check_globs_known(const char *option, const char *globs, char *error, size_t error_size)
+{
+    if (!globs)
+        return 0;
+    bool *scratch = xcalloc(rule_registry_count + 1, sizeof *scratch);
+    int status = apply_globs(option, globs, scratch, error, error_size);
+    free(scratch);
     return status;
 }

@@ -42,6 +42,7 @@ struct effective {
     struct um_user_param *user_params;
     const char **origin_fields;
     struct file_settings settings;
+    char *warnings_as_errors;             /* the files' globs, then --warnings-as-errors */
     char *error;                          /* the configuration cannot be used */
 };
 
@@ -310,7 +311,13 @@ static void finish(const struct config_set *set, struct effective *effective)
     settings->extra_args = merged->extra_args.count ? &merged->extra_args : NULL;
     settings->severities = merged->severities;
     settings->severity_count = merged->severity_count;
-    settings->warnings_as_errors = merged->warnings_as_errors;
+    /* --warnings-as-errors applies after the files, as --checks does. */
+    const char *from_files = merged->warnings_as_errors, *from_options = options->warnings_as_errors;
+    effective->warnings_as_errors = from_files && from_options ? xasprintf("%s,%s", from_files, from_options)
+                                    : from_files               ? xstrdup(from_files)
+                                    : from_options             ? xstrdup(from_options)
+                                                               : NULL;
+    settings->warnings_as_errors = effective->warnings_as_errors;
 }
 
 static void free_effective(struct effective *effective)
@@ -326,6 +333,7 @@ static void free_effective(struct effective *effective)
     free(effective->enabled);
     free(effective->user_params);
     free(effective->origin_fields);
+    free(effective->warnings_as_errors);
     free(effective->error);
     free(effective);
 }

@@ -1,6 +1,7 @@
 /* embed.c - build-time generator: turns files into C arrays.
  *
- *   embed docs OUTPUT.c FILE.md...       rule_doc_UMxxxx strings from rules/UMxxxx_*.md
+ *   embed docs OUTPUT.c FILE.md...       rule_doc_UMxxxx strings from rules/UMxxxx_*.md, and
+ *                                        rule_doc_file_UMxxxx, the page's file name (for links)
  *   embed headers OUTPUT.c ROOT FILE...  a table of {relative path, bytes} under ROOT
  *
  * Used by the build so the binary carries its rule docs and its bundled
@@ -78,6 +79,9 @@ int main(int argc, char **argv)
             memcpy(code, base_name(argv[i]), 6);
             fprintf(out, "const char rule_doc_%s[] = ", code);
             write_literal(out, data, size);
+            fputs(";\n", out);
+            fprintf(out, "const char rule_doc_file_%s[] = ", code);
+            write_literal(out, base_name(argv[i]), strlen(base_name(argv[i])));
             fputs(";\n", out);
             free(data);
         }

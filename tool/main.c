@@ -1,5 +1,5 @@
 /* main.c - umalint's entry point: options, discovery, analysis, report, and
- * the exit status (0 clean, 1 findings at warning or above, 2 errors). */
+ * the exit status (0 clean, 1 findings at the --fail-on level, 2 errors). */
 #include <clang-c/Index.h>
 #include <errno.h>
 #include <stdio.h>
@@ -18,7 +18,9 @@
 #include "file_settings.h"
 #include "fix_apply.h"
 #include "options.h"
+#include "outcome.h"
 #include "report.h"
+#include "report_destination.h"
 #include "rules/registry.h"
 #include "run.h"
 #include "strbuf.h"
@@ -64,9 +66,9 @@ static int explain(const char *code)
     return EXIT_CLEAN;
 }
 
-static bool use_color(const struct options *options, FILE *out)
+static bool use_color(const struct options *options, enum output_format format, FILE *out)
 {
-    if (options->format != FORMAT_TEXT || options->color == COLOR_NEVER)
+    if (format != FORMAT_TEXT || options->color == COLOR_NEVER)
         return false;
     if (options->color == COLOR_ALWAYS)
         return true;
@@ -141,34 +143,53 @@ static void print_summary(const struct finding_list *findings, size_t files, siz
     strbuf_free(&line);
 }
 
-static int write_report(const struct options *options, const struct finding_list *findings, size_t files)
+/* Writes one report in `format` to `path` (NULL or "-": stdout). */
+static int write_report(const struct options *options, enum output_format format, const char *path,
+                        struct report *report)
 {
+    bool to_stdout = !path || strcmp(path, "-") == 0;
     FILE *out = stdout;
-    if (options->output_path) {
-        out = fopen(options->output_path, "w");
+    if (!to_stdout) {
+        out = fopen(path, "w");
         if (!out) {
-            fprintf(stderr, "umalint: error: %s: cannot write the report: %s\n", options->output_path,
-                    strerror(errno));
+            fprintf(stderr, "umalint: error: %s: cannot write the report: %s\n", path, strerror(errno));
             return -1;
         }
     }
-    char *version = libclang_version();
-    struct report report = {findings, files, version, use_color(options, out)};
+    report->color = use_color(options, format, out);
     int status = 0;
-    switch (options->format) {
-    case FORMAT_TEXT: write_text(out, &report); break;
-    case FORMAT_GCC: write_gcc(out, &report); break;
-    case FORMAT_MSVC: write_msvc(out, &report); break;
-    case FORMAT_JSON: status = write_json(out, &report); break;
+    switch (format) {
+    case FORMAT_TEXT: write_text(out, report); break;
+    case FORMAT_GCC: write_gcc(out, report); break;
+    case FORMAT_MSVC: write_msvc(out, report); break;
+    case FORMAT_JSON: status = write_json(out, report); break;
+    case FORMAT_JSONL: status = write_jsonl(out, report); break;
+    case FORMAT_SARIF: status = write_sarif(out, report); break;
+    case FORMAT_GITHUB: write_github(out, report); break;
     }
-    free(version);
     if (fflush(out) != 0 || ferror(out))
         status = -1;
-    if (out != stdout && fclose(out) != 0)
+    if (!to_stdout && fclose(out) != 0)
         status = -1;
     if (status != 0)
-        fprintf(stderr, "umalint: error: %s: cannot write the report\n",
-                options->output_path ? options->output_path : "<stdout>");
+        fprintf(stderr, "umalint: error: %s: cannot write the report\n", to_stdout ? "<stdout>" : path);
+    return status;
+}
+
+/* The main report (--format, -o) unless main_report is false, then each
+ * --report FORMAT:PATH, then --statistics. */
+static int write_reports(const struct options *options, const struct finding_list *findings, size_t files,
+                         bool execution_successful, bool main_report)
+{
+    char *version = libclang_version();
+    struct report report = {findings, files, version, false, execution_successful};
+    int status = main_report ? write_report(options, options->format, options->output_path, &report) : 0;
+    for (size_t i = 0; i < options->report_count; i++)
+        if (write_report(options, options->reports[i].format, options->reports[i].path, &report) != 0)
+            status = -1;
+    if (options->statistics)
+        write_statistics(stderr, &report);
+    free(version);
     return status;
 }
 
@@ -202,6 +223,11 @@ static int run(const struct options *options)
         free(enabled);
         return EXIT_TOOL_ERROR;
     }
+    if (check_globs_known("--warnings-as-errors", options->warnings_as_errors, error, sizeof error) != 0) {
+        fprintf(stderr, "umalint: error: %s\n", error);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
     struct config_set *configs = config_set_create(options);
     if (options->list_checks || options->dump_config) {
         int status = describe_configuration(configs, options);
@@ -211,6 +237,15 @@ static int run(const struct options *options)
     }
     if (options->paths.count == 0) {
         fputs("umalint: error: no input paths (usage: umalint [options] PATH...; see --help)\n", stderr);
+        config_set_destroy(configs);
+        free(enabled);
+        return EXIT_TOOL_ERROR;
+    }
+    bool writable = report_destination_writable(options->output_path, error, sizeof error);
+    for (size_t i = 0; writable && i < options->report_count; i++)
+        writable = report_destination_writable(options->reports[i].path, error, sizeof error);
+    if (!writable) {
+        fprintf(stderr, "umalint: error: %s\n", error);
         config_set_destroy(configs);
         free(enabled);
         return EXIT_TOOL_ERROR;
@@ -299,21 +334,21 @@ static int run(const struct options *options)
             fprintf(stderr, "umalint: error: %s\n", error);
             exit_status = EXIT_TOOL_ERROR;
         }
-        /* --diff owns stdout (a patch for `git apply`); the report goes only to -o. */
-        if ((!options->diff || options->output_path) &&
-            write_report(options, &findings, discovery.file_count - failed) != 0)
+        /* --diff owns stdout (a patch for `git apply`); the main report goes only to -o. */
+        bool main_report = !options->diff || options->output_path;
+        if (write_reports(options, &findings, discovery.file_count - failed, exit_status == EXIT_CLEAN,
+                          main_report) != 0)
             exit_status = EXIT_TOOL_ERROR;
         if (!options->quiet && fixing && (options->fix || options->diff))
             fprintf(stderr, "umalint: %zu fix%s %s in %zu file%s\n", fixed.fixes, fixed.fixes == 1 ? "" : "es",
                     options->diff ? "would be applied" : "applied", fixed.files, fixed.files == 1 ? "" : "s");
         if (!options->quiet)
             print_summary(&findings, discovery.file_count - failed, failed);
+        struct fail_policy policy = {options->fail_on, options->max_warnings, options->exit_zero};
         if (exit_status == EXIT_CLEAN && options->diff)
             exit_status = fixed.fixes ? EXIT_FINDINGS : EXIT_CLEAN;   /* like ruff: 1 when there is a diff */
-        else if (exit_status == EXIT_CLEAN)
-            for (size_t i = 0; i < findings.count; i++)
-                if (findings.items[i].severity >= SEVERITY_WARNING && !findings.items[i].suppressed)
-                    exit_status = EXIT_FINDINGS;
+        else if (exit_status == EXIT_CLEAN && findings_fail_run(&findings, &policy))
+            exit_status = EXIT_FINDINGS;
     }
     free(per_file);
     baseline_run_close(baseline);

@@ -1,5 +1,6 @@
 /* options.c - command-line parsing: GNU-style long options (--opt=value or
- * --opt value), compiler-style -I/-D (attached or separate), -j N. */
+ * --opt value), compiler-style -I/-D (attached or separate), -j N, and the
+ * defaults read from the environment (UMALINT_OPTS, UMALINT_FORMAT). */
 #include "options.h"
 
 #include <stdio.h>
@@ -37,8 +38,11 @@ const char usage_text[] =
     "  --baseline FILE        drop the findings FILE accepts\n"
     "  --prune-baseline       with --baseline: rewrite FILE without stale entries\n"
     "Output:\n"
-    "  --format=FMT           text (default), gcc, msvc, json\n"
+    "  --format=FMT           text (default), gcc, msvc, json, jsonl, sarif,\n"
+    "                         github (Actions annotations); default $UMALINT_FORMAT\n"
     "  -o FILE                write the report to FILE instead of stdout\n"
+    "  --report FMT:PATH      also write a FMT report to PATH (repeatable)\n"
+    "  --statistics           findings and fixable findings per rule, on stderr\n"
     "  --color=WHEN           auto (default), always, never; honours NO_COLOR\n"
     "  -q, --quiet            no summary line on stderr\n"
     "  -j N                   parallel workers (default: online CPUs)\n"
@@ -54,9 +58,36 @@ const char usage_text[] =
     "  --export-fixes FILE    write the fixes as clang-tidy YAML for\n"
     "                         clang-apply-replacements\n"
     "  --version, --help\n"
+    "Failing the run:\n"
+    "  --fail-on=SEV          error, warning (default) or note: the lowest\n"
+    "                         severity that makes the run exit 1\n"
+    "  --max-warnings N       warnings fail the run only when more than N\n"
+    "  --warnings-as-errors=GLOBS  warnings of matching checks become errors\n"
+    "  --exit-zero            exit 0 even with findings (errors of the tool: 2)\n"
     "\n"
-    "Exit status: 0 no finding at warning or above, 1 findings,\n"
+    "$UMALINT_OPTS is split on white space and read before the arguments.\n"
+    "Exit status: 0 no finding at the --fail-on level, 1 findings,\n"
     "2 usage error, unreadable input or internal error.\n";
+
+const char output_format_names[] = "text, gcc, msvc, json, jsonl, sarif or github";
+
+int parse_output_format(const char *name, enum output_format *format)
+{
+    static const struct {
+        const char *name;
+        enum output_format format;
+    } formats[] = {
+        {"text", FORMAT_TEXT},   {"gcc", FORMAT_GCC},     {"msvc", FORMAT_MSVC},     {"json", FORMAT_JSON},
+        {"jsonl", FORMAT_JSONL}, {"sarif", FORMAT_SARIF}, {"github", FORMAT_GITHUB},
+    };
+    for (size_t i = 0; name && i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(name, formats[i].name) == 0) {
+            *format = formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
 
 void string_list_add(struct string_list *list, const char *text)
 {
@@ -137,17 +168,66 @@ static int parse_user_param(const char *text, struct options *options)
     return 0;
 }
 
+/* --report FORMAT:PATH. The format comes first so PATH may hold colons. */
+static int parse_report_target(const char *text, struct options *options)
+{
+    const char *colon = text ? strchr(text, ':') : NULL;
+    if (!colon || colon[1] == '\0')
+        return -1;
+    char *name = xstrndup(text, (size_t)(colon - text));
+    enum output_format format;
+    int status = parse_output_format(name, &format);
+    free(name);
+    if (status != 0)
+        return -1;
+    options->reports = xrealloc(options->reports, (options->report_count + 1) * sizeof *options->reports);
+    options->reports[options->report_count].format = format;
+    options->reports[options->report_count].path = xstrdup(colon + 1);
+    options->report_count++;
+    return 0;
+}
+
+static int parse_severity(const char *text, enum severity *severity)
+{
+    if (!text)
+        return -1;
+    if (strcmp(text, "error") == 0)
+        *severity = SEVERITY_ERROR;
+    else if (strcmp(text, "warning") == 0)
+        *severity = SEVERITY_WARNING;
+    else if (strcmp(text, "note") == 0)
+        *severity = SEVERITY_NOTE;
+    else
+        return -1;
+    return 0;
+}
+
+static int parse_count(const char *text, long *count)
+{
+    if (!text || !*text)
+        return -1;
+    char *end;
+    long value = strtol(text, &end, 10);
+    if (*end != '\0' || value < 0 || value > 100000000L)
+        return -1;
+    *count = value;
+    return 0;
+}
+
 #define FAIL(...)                                                                                  \
     do {                                                                                           \
         snprintf(error, error_size, __VA_ARGS__);                                                  \
         return -1;                                                                                 \
     } while (0)
 
-int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size)
+/* The argument loop; *position is the index of the argument being read, so
+ * the caller can tell an error in $UMALINT_OPTS from one on the command line. */
+static int parse_arguments(int argc, char **argv, struct options *options, bool *format_given, int *position,
+                           char *error, size_t error_size)
 {
-    memset(options, 0, sizeof *options);
     bool only_paths = false;
     for (int i = 1; i < argc; i++) {
+        *position = i;
         const char *argument = argv[i];
         const char *value = NULL;
         if (only_paths || argument[0] != '-' || strcmp(argument, "-") == 0) {
@@ -225,17 +305,29 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
                 FAIL("option --user-param expects FUNCTION:INDEX, got '%s'", value ? value : "");
         } else if (long_option(argument, "--format", &i, argc, argv, &value)) {
             if (!value)
-                FAIL("option --format needs a value: text, gcc, msvc or json");
-            if (strcmp(value, "text") == 0)
-                options->format = FORMAT_TEXT;
-            else if (strcmp(value, "gcc") == 0)
-                options->format = FORMAT_GCC;
-            else if (strcmp(value, "msvc") == 0)
-                options->format = FORMAT_MSVC;
-            else if (strcmp(value, "json") == 0)
-                options->format = FORMAT_JSON;
-            else
-                FAIL("unknown format '%s' (expected text, gcc, msvc or json)", value);
+                FAIL("option --format needs a value: %s", output_format_names);
+            if (parse_output_format(value, &options->format) != 0)
+                FAIL("unknown format '%s' (expected %s)", value, output_format_names);
+            *format_given = true;
+        } else if (long_option(argument, "--report", &i, argc, argv, &value)) {
+            if (parse_report_target(value, options) != 0)
+                FAIL("option --report expects FORMAT:PATH with FORMAT one of %s, got '%s'", output_format_names,
+                     value ? value : "");
+        } else if (strcmp(argument, "--statistics") == 0) {
+            options->statistics = true;
+        } else if (strcmp(argument, "--exit-zero") == 0) {
+            options->exit_zero = true;
+        } else if (long_option(argument, "--fail-on", &i, argc, argv, &value)) {
+            if (parse_severity(value, &options->fail_on) != 0)
+                FAIL("option --fail-on expects error, warning or note, got '%s'", value ? value : "");
+        } else if (long_option(argument, "--max-warnings", &i, argc, argv, &value)) {
+            if (parse_count(value, &options->max_warnings) != 0)
+                FAIL("option --max-warnings expects a number of warnings (0 or more), got '%s'", value ? value : "");
+        } else if (long_option(argument, "--warnings-as-errors", &i, argc, argv, &value)) {
+            if (!value || !*value)
+                FAIL("option --warnings-as-errors needs a glob list, e.g. --warnings-as-errors='UM2*'");
+            free(options->warnings_as_errors);
+            options->warnings_as_errors = xstrdup(value);
         } else if (long_option(argument, "--checks", &i, argc, argv, &value)) {
             if (!value)
                 FAIL("option --checks needs a glob list, e.g. --checks='-*,UM2*'");
@@ -293,6 +385,53 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
     return 0;
 }
 
+/* argv[0], the words of $UMALINT_OPTS, then argv[1...]. The words point
+ * into *storage, which the caller frees with the vector. */
+static char **arguments_with_environment(int argc, char **argv, int *combined_count, int *environment_count,
+                                         char **storage)
+{
+    const char *environment = getenv("UMALINT_OPTS");
+    *storage = xstrdup(environment ? environment : "");
+    char **combined = xmalloc(((size_t)argc + strlen(*storage) / 2 + 2) * sizeof *combined);
+    int count = 0;
+    combined[count++] = argc > 0 ? argv[0] : "umalint";
+    for (char *save = NULL, *word = strtok_r(*storage, " \t\n\r\f\v", &save); word;
+         word = strtok_r(NULL, " \t\n\r\f\v", &save))
+        combined[count++] = word;
+    *environment_count = count - 1;
+    for (int i = 1; i < argc; i++)
+        combined[count++] = argv[i];
+    combined[count] = NULL;
+    *combined_count = count;
+    return combined;
+}
+
+int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size)
+{
+    memset(options, 0, sizeof *options);
+    options->fail_on = SEVERITY_WARNING;
+    options->max_warnings = -1;
+    int count, environment_count, position = 0;
+    char *storage;
+    char **arguments = arguments_with_environment(argc, argv, &count, &environment_count, &storage);
+    bool format_given = false;
+    int status = parse_arguments(count, arguments, options, &format_given, &position, error, error_size);
+    if (status != 0 && position >= 1 && position <= environment_count) {
+        size_t length = strlen(error);
+        snprintf(error + length, error_size - length, " (in UMALINT_OPTS)");
+    }
+    free(arguments);
+    free(storage);
+    const char *environment_format = getenv("UMALINT_FORMAT");
+    if (status == 0 && !format_given && environment_format && *environment_format &&
+        parse_output_format(environment_format, &options->format) != 0) {
+        snprintf(error, error_size, "UMALINT_FORMAT: unknown format '%s' (expected %s)", environment_format,
+                 output_format_names);
+        status = -1;
+    }
+    return status;
+}
+
 void free_options(struct options *options)
 {
     string_list_free(&options->paths);
@@ -310,5 +449,9 @@ void free_options(struct options *options)
         free(options->user_params[i].function);
     free(options->user_params);
     free(options->export_fixes);
+    for (size_t i = 0; i < options->report_count; i++)
+        free(options->reports[i].path);
+    free(options->reports);
+    free(options->warnings_as_errors);
     memset(options, 0, sizeof *options);
 }

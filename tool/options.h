@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum output_format { FORMAT_TEXT, FORMAT_GCC, FORMAT_MSVC, FORMAT_JSON };
+#include "finding.h"
+
+enum output_format { FORMAT_TEXT, FORMAT_GCC, FORMAT_MSVC, FORMAT_JSON, FORMAT_JSONL, FORMAT_SARIF, FORMAT_GITHUB };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct string_list {
@@ -21,6 +23,12 @@ void string_list_free(struct string_list *list);
 struct user_param {
     char *function;
     unsigned index;   /* 0-based */
+};
+
+/* --report FORMAT:PATH: a report written to a file besides the main output. */
+struct report_target {
+    enum output_format format;
+    char *path;                         /* "-" is stdout */
 };
 
 struct options {
@@ -57,11 +65,25 @@ struct options {
     char *cache_dir;                    /* --cache-dir DIR; NULL: the default */
     bool no_cache;                      /* --no-cache */
     bool no_pch;                        /* --no-pch */
+    struct report_target *reports;      /* --report FORMAT:PATH, repeatable */
+    size_t report_count;
+    bool statistics;                    /* --statistics: per-rule table on stderr */
+    bool exit_zero;                     /* --exit-zero: findings never fail the run */
+    enum severity fail_on;              /* --fail-on: lowest severity that fails (warning) */
+    long max_warnings;                  /* --max-warnings N; -1: no limit */
+    char *warnings_as_errors;           /* --warnings-as-errors=GLOBS */
 };
 
-/* Parses argv. Returns 0 on success, or -1 with a one-line reason in error. */
+/* Parses argv, after the words of $UMALINT_OPTS (split on white space, put
+ * before the command-line arguments so these win); $UMALINT_FORMAT is the
+ * default for --format. Returns 0 on success, or -1 with a one-line reason
+ * in error. */
 int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size);
 void free_options(struct options *options);
+/* "sarif" -> FORMAT_SARIF. Returns -1 for an unknown name. */
+int parse_output_format(const char *name, enum output_format *format);
+/* The accepted format names, for messages: "text, gcc, ..., github". */
+extern const char output_format_names[];
 /* The --help text. */
 extern const char usage_text[];
 

@@ -14,12 +14,18 @@ struct report {
     size_t files_analyzed;
     const char *libclang_version;          /* "19.1.7" */
     bool color;
+    bool execution_successful;             /* false: some input could not be analysed */
 };
 
 void write_text(FILE *out, const struct report *report);   /* clang-like, with source and carets */
 void write_gcc(FILE *out, const struct report *report);    /* file:line:col: severity: message [CODE] */
 void write_msvc(FILE *out, const struct report *report);   /* file(line,col): severity CODE: message */
-/* Returns 0, or -1 when cJSON cannot build the document (out of memory). */
+/* The JSON writers return 0, or -1 when cJSON cannot build the document. */
 int write_json(FILE *out, const struct report *report);
+int write_jsonl(FILE *out, const struct report *report);   /* one diagnostic per line */
+int write_sarif(FILE *out, const struct report *report);   /* SARIF 2.1.0 (GitHub code scanning) */
+void write_github(FILE *out, const struct report *report); /* GitHub Actions workflow commands */
+/* --statistics: a table of findings per rule (count, with a fix). */
+void write_statistics(FILE *out, const struct report *report);
 
 #endif

@@ -1,5 +1,7 @@
-/* write_json.c - the JSON report (schema version 1, documented in README.md).
- * Within version 1 only additive changes are allowed. */
+/* write_json.c - the JSON report (schema version 1, documented in README.md)
+ * and its JSON Lines form (--format=jsonl: one diagnostic object per line,
+ * the same fields, for streaming consumers and grep). Within version 1 only
+ * additive changes are allowed. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
@@ -63,5 +65,22 @@ int write_json(FILE *out, const struct report *report)
     fputs(text, out);
     fputc('\n', out);
     free(text);
+    return 0;
+}
+
+int write_jsonl(FILE *out, const struct report *report)
+{
+    for (size_t i = 0; i < report->findings->count; i++) {
+        if (report->findings->items[i].suppressed)
+            continue;
+        cJSON *diagnostic = diagnostic_json(&report->findings->items[i]);
+        char *text = cJSON_PrintUnformatted(diagnostic);
+        cJSON_Delete(diagnostic);
+        if (!text)
+            return -1;
+        fputs(text, out);
+        fputc('\n', out);
+        free(text);
+    }
     return 0;
 }
