@@ -66,7 +66,7 @@ check "github: ::warning with file, line, col, endColumn and 'CODE name' title" 
 
 run --format=github "odd/we,ird:na%me.c"
 expect_status "github: error findings" 1
-printf '%s\n' "$out" | grep -q '^::error file=odd/we%2Cird%3Ana%25me.c,line=' 
+printf '%s\n' "$out" | grep -q '^::error file=odd/we%2Cird%3Ana%25me.c,line='
 check "github: ',' ':' '%' escaped in property values" $? "$out"
 printf '%s\n' "$out" | python3 -c '
 import json, re, subprocess, sys
