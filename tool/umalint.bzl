@@ -124,6 +124,10 @@ def _umalint_aspect_impl(target, ctx):
             # Bazel caches the reports itself; umalint's own result cache
             # would write outside the action's outputs.
             "--no-cache",
+            # A .umalint.json is not a declared input of the action: reading
+            # one found by searching upward would make the result depend on
+            # whether the action runs sandboxed. Lint with the defaults.
+            "--no-config",
             # An explicit, empty compile database: umalint must not search
             # upward from the (symlinked) source for the workspace's own
             # compile_commands.json; the flags are the target's, given below.
