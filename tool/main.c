@@ -46,8 +46,10 @@ static char *libclang_version(void)
     return version;
 }
 
-static int list_checks(const bool *enabled)
+static int list_checks(const bool *enabled, enum output_format format)
 {
+    if (format == FORMAT_JSON)
+        return write_checks_json(stdout, enabled) == 0 ? EXIT_CLEAN : EXIT_TOOL_ERROR;
     for (size_t i = 0; i < rule_registry_count; i++)
         if (enabled[i])
             printf("%s  %-28s %-8s %s\n", rule_registry[i].code, rule_registry[i].name,
@@ -207,7 +209,7 @@ static int describe_configuration(struct config_set *configs, const struct optio
         bool excluded, is_directory = stat(path, &info) == 0 && S_ISDIR(info.st_mode);
         const struct file_settings *settings =
             config_set_settings(configs, path, is_directory, &excluded, error, sizeof error);
-        status = settings ? list_checks(settings->enabled) : -1;
+        status = settings ? list_checks(settings->enabled, options->format) : -1;
     }
     if (status != 0)
         fprintf(stderr, "umalint: error: %s\n", error);

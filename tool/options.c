@@ -25,7 +25,7 @@ const char usage_text[] =
     "  --user-param=FUNC:N    parameter N (0-based) of FUNC holds a user pointer\n"
     "Checks:\n"
     "  --checks=GLOBS         comma-separated, ordered; '-' removes: '-*,UM2*'\n"
-    "  --list-checks          list the enabled checks and exit\n"
+    "  --list-checks          list the enabled checks and exit (--format=json too)\n"
     "  --explain CODE         print the documentation of a check and exit\n"
     "  --no-inline-suppressions  ignore umalint-disable/NOLINT comments (audit)\n"
     "Configuration (.umalint.json, searched upward from each file):\n"

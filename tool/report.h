@@ -22,6 +22,9 @@ void write_gcc(FILE *out, const struct report *report);    /* file:line:col: sev
 void write_msvc(FILE *out, const struct report *report);   /* file(line,col): severity CODE: message */
 /* The JSON writers return 0, or -1 when cJSON cannot build the document. */
 int write_json(FILE *out, const struct report *report);
+/* --list-checks --format=json: the enabled checks as a JSON array of
+ * {code, name, severity, summary, docs_url}. Returns 0 or -1 (out of memory). */
+int write_checks_json(FILE *out, const bool *enabled);
 int write_jsonl(FILE *out, const struct report *report);   /* one diagnostic per line */
 int write_sarif(FILE *out, const struct report *report);   /* SARIF 2.1.0 (GitHub code scanning) */
 void write_github(FILE *out, const struct report *report); /* GitHub Actions workflow commands */

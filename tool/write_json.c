@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "report.h"
+#include "rules/registry.h"
 #include "version.h"
 
 static cJSON *diagnostic_json(const struct finding *finding)
@@ -82,5 +83,32 @@ int write_jsonl(FILE *out, const struct report *report)
         fputc('\n', out);
         free(text);
     }
+    return 0;
+}
+
+int write_checks_json(FILE *out, const bool *enabled)
+{
+    cJSON *checks = cJSON_CreateArray();
+    for (size_t i = 0; i < rule_registry_count; i++) {
+        if (!enabled[i])
+            continue;
+        const struct rule_info *rule = &rule_registry[i];
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "code", rule->code);
+        cJSON_AddStringToObject(item, "name", rule->name);
+        cJSON_AddStringToObject(item, "severity", severity_name(rule->severity));
+        cJSON_AddStringToObject(item, "summary", rule->summary);
+        char url[512];
+        snprintf(url, sizeof url, "%s%s", UMALINT_RULE_DOCS_URL, rule->doc_file);
+        cJSON_AddStringToObject(item, "docs_url", url);
+        cJSON_AddItemToArray(checks, item);
+    }
+    char *text = cJSON_Print(checks);
+    cJSON_Delete(checks);
+    if (!text)
+        return -1;
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
     return 0;
 }

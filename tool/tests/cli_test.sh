@@ -65,6 +65,18 @@ run --list-checks
 expect_status "--list-checks" 0
 printf '%s' "$out" | grep -q '^UM2003  struct-sized-copy'; check "--list-checks lists UM2003" $? "$out"
 
+run --list-checks --format=json
+printf '%s' "$out" | python3 -c '
+import json, sys
+checks = json.load(sys.stdin)
+by_code = {c["code"]: c for c in checks}
+c = by_code["UM2003"]
+assert (c["name"], c["severity"]) == ("struct-sized-copy", "warning"), c
+assert c["docs_url"].endswith("/rules/UM2003_struct_sized_copy.md"), c
+assert c["summary"]
+'
+check "--list-checks --format=json" $? "$out"
+
 run --checks='-*,UM0001' --list-checks
 printf '%s' "$out" | grep -q UM2003; [ $? -ne 0 ]; check "--checks removes with -*" $? "$out"
 
