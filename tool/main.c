@@ -18,6 +18,7 @@
 #include "file_settings.h"
 #include "fix_apply.h"
 #include "options.h"
+#include "progress.h"
 #include "outcome.h"
 #include "report.h"
 #include "report_destination.h"
@@ -300,7 +301,8 @@ static int run(const struct options *options)
         char *cache_directory = options->no_cache ? NULL
                                 : options->cache_dir ? xstrdup(options->cache_dir)
                                                      : result_cache_default_directory();
-        struct run_reuse reuse = {cache_directory, !options->no_pch};
+        struct run_reuse reuse = {cache_directory, !options->no_pch,
+                                  progress_wanted(options->quiet, discovery.file_count)};
         run_analysis_reusing(&discovery, flags, per_file, options->jobs ? options->jobs : default_jobs(), &reuse,
                              results);
         free(cache_directory);

@@ -22,6 +22,7 @@
 #include "file_digest.h"
 #include "include_prefix.h"
 #include "pch.h"
+#include "progress.h"
 #include "strbuf.h"
 
 struct file_task {
@@ -53,6 +54,7 @@ struct pool {
     void (*work)(struct pool *pool, void *worker_state, size_t file_index);
     struct worker_statistics *statistics; /* per worker, of the parse pass */
     bool measure;
+    struct progress *progress;            /* during the parse pass, or NULL */
 };
 
 struct worker {
@@ -144,6 +146,7 @@ static void *worker_main(void *data)
             break;
         double start = statistics ? now_seconds() : 0;
         pool->work(pool, worker, pool->order[slot]);
+        progress_advance(pool->progress);
         if (statistics) {
             statistics->files++;
             statistics->seconds += now_seconds() - start;
@@ -285,7 +288,10 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
     pool.work = parse_one;
     pool.statistics = measure ? xcalloc(jobs, sizeof *pool.statistics) : NULL;
     double start = now_seconds();
+    pool.progress = reuse && reuse->show_progress && misses > 0 ? progress_start(stderr, misses) : NULL;
     run_pass(&pool, jobs, true);
+    progress_finish(pool.progress);
+    pool.progress = NULL;
     if (measure)
         print_statistics(&pool, from_cache, misses, jobs, now_seconds() - start);
 

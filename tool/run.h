@@ -17,6 +17,7 @@
 struct run_reuse {
     const char *cache_directory;   /* result cache and precompiled headers; NULL: nothing kept */
     bool use_pch;                  /* share a precompiled header of common leading includes */
+    bool show_progress;            /* a progress line on stderr while parsing (tool/progress.h) */
 };
 
 /* Analyses every discovered file with its settings (settings[i] for

@@ -135,6 +135,17 @@ run -j1 --format=gcc "$TESTDATA"; one=$out
 run -j2 --format=gcc "$TESTDATA"; two=$out
 [ "$one" = "$two" ] && [ -n "$one" ]; check "-j1 and -j2 print the same" $? ""
 
+# A progress line on a terminal (script gives a pseudo-terminal), never in a pipe.
+mkdir -p "$WORK/many"
+for i in $(seq 1 12); do cp "$WORK/src/clean.c" "$WORK/many/f$i.c"; done
+if command -v script >/dev/null; then
+  env -u CI XDG_CACHE_HOME="$WORK/progress-cache" script -qec "'$UMALINT' --no-cache -j1 '$WORK/many'" /dev/null \
+    >"$WORK/tty.out" 2>&1
+  grep -q 'files/s' "$WORK/tty.out"; check "progress line on a terminal" $? "$(cat -v "$WORK/tty.out")"
+fi
+env -u CI "$UMALINT" --no-cache -j1 "$WORK/many" >"$WORK/pipe.out" 2>&1
+grep -q 'files/s' "$WORK/pipe.out"; [ $? -ne 0 ]; check "no progress line in a pipe" $? "$(cat -v "$WORK/pipe.out")"
+
 # --- bad input ----------------------------------------------------------
 run "$WORK/does-not-exist.c"
 expect_status "nonexistent path" 2
