@@ -43,11 +43,17 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
         return;
     size_t size = 0;
     const char *contents = clang_getFileContents(context->unit, file, &size);
-    CXString name = clang_getFileName(file);
+    /* The real path where libclang has it: a name relative to a compile
+     * database's working directory would not be found from ours. */
+    CXString name = clang_File_tryGetRealPathName(file);
     const char *path = clang_getCString(name);
-    if (path && *path) {
-        dependency_list_add(context->list, path, hash128_of(contents ? contents : "", contents ? size : 0));
+    if (!path || !*path) {
+        clang_disposeString(name);
+        name = clang_getFileName(file);
+        path = clang_getCString(name);
     }
+    if (path && *path)
+        dependency_list_add(context->list, path, hash128_of(contents ? contents : "", contents ? size : 0));
     clang_disposeString(name);
 }
 

@@ -128,6 +128,21 @@ run --format=json --cache-dir "$WORK/custom" src
 expect_counts "--cache-dir: its own cache" 0 3
 [ -n "$(find "$WORK/custom" -name '*.json' | head -1)" ]; check "--cache-dir holds the entries" $? ""
 
+# --- a compile database with a relative include path and its own directory ---
+DB="$WORK/dbtree"
+mkdir -p "$DB/build" "$DB/inc" "$DB/src"
+printf '#ifndef DBH_H\n#define DBH_H\ntypedef struct _DREQ { ULONG Length; ULONG64 Value; } DREQ;\n#endif\n' > "$DB/inc/dbh.h"
+sed 's|#include "inc/local.h"|#include "dbh.h"|; s/REQ/DREQ/g' "$SRC/a.c" > "$DB/src/d.c"
+printf '[{"directory": "%s", "arguments": ["clang", "-I../inc", "-c", "../src/d.c"], "file": "../src/d.c"}]\n' \
+  "$DB/build" > "$DB/build/compile_commands.json"
+run --format=json -p "$DB/build" "$DB/src/d.c"
+expect_counts "compile database, relative -I: cold" 0 1
+run --format=json -p "$DB/build" "$DB/src/d.c"
+expect_counts "compile database, relative -I: warm" 1 0
+sed -i 's/ULONG Length;/ULONG Length; ULONG Pad;/' "$DB/inc/dbh.h"
+run --format=json -p "$DB/build" "$DB/src/d.c"
+expect_counts "compile database, relative -I: the header changed" 0 1
+
 # --- a missing header is not cached: creating it must be seen ---------------
 printf '#include "generated.h"\nint f(void) { return GENERATED; }\n' > "$SRC/gen.c"
 run --format=gcc src/gen.c
