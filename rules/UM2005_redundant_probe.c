@@ -101,6 +101,11 @@ static void statement_deletion(const struct fact_file *file, unsigned begin, uns
     if (alone) {
         begin = line_begin;
         end = line_end < file->size ? line_end + 1 : line_end;
+    } else if (line_end + 1 < file->size && text[line_end] == '/' &&
+               (text[line_end + 1] == '/' || text[line_end + 1] == '*')) {
+        /* Only a comment follows: keep it where the statement began, not
+         * behind the statement's indentation plus the gap before it. */
+        end = line_end;
     }
     *offset = begin;
     *length = end - begin;
