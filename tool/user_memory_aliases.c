@@ -152,6 +152,16 @@ void um_parameter_root(struct builder *b, const struct fact_function *callee, un
     b->sites[b->site_count++] = (struct call_site){root, caller, call, (unsigned)argument_root};
 }
 
+/* Adds VAR_* bits to a variable's state; a new bit is a change for the
+ * fixpoint. */
+static void add_state(struct builder *b, struct var_info *var, unsigned state)
+{
+    if ((var->state & state) != state) {
+        var->state |= state;
+        b->changed = true;
+    }
+}
+
 /* `&K` handed to ReadStructFromUser: K holds a copy of user memory. */
 static void mark_captured(struct builder *b, const struct fact_node *destination)
 {
@@ -161,11 +171,16 @@ static void mark_captured(struct builder *b, const struct fact_node *destination
                                          ? um_strip(fact_child(destination, 0)) : NULL;
     if (!object || object->kind != NODE_DECL_REF || object->type.type_class != TYPE_RECORD)
         return;
-    struct var_info *var = um_var_for(b, b->current, object->decl_key, object->name);
-    if (!(var->state & VAR_CAPTURED)) {
-        var->state |= VAR_CAPTURED;
-        b->changed = true;
-    }
+    add_state(b, um_var_for(b, b->current, object->decl_key, object->name), VAR_CAPTURED);
+}
+
+/* The variable `V` of the `&V` output argument of WdfRequestRetrieve...Buffer,
+ * or NULL. */
+static const struct fact_node *retrieved_buffer_variable(const struct fact_node *call)
+{
+    const struct fact_node *out = um_strip(fact_call_arg(call, 2));
+    const struct fact_node *variable = out && out->kind == NODE_UNARY ? um_strip(fact_child(out, 0)) : NULL;
+    return variable && variable->kind == NODE_DECL_REF ? variable : NULL;
 }
 
 static void scan_call(struct builder *b, const struct fact_node *call)
@@ -191,9 +206,8 @@ static void scan_call(struct builder *b, const struct fact_node *call)
     }
     if (name && (strcmp(name, "WdfRequestRetrieveUnsafeUserInputBuffer") == 0 ||
                  strcmp(name, "WdfRequestRetrieveUnsafeUserOutputBuffer") == 0)) {
-        const struct fact_node *out = um_strip(fact_call_arg(call, 2));
-        const struct fact_node *variable = out && out->kind == NODE_UNARY ? um_strip(fact_child(out, 0)) : NULL;
-        if (variable && variable->kind == NODE_DECL_REF && !um_find_var(b, b->current, variable->decl_key)) {
+        const struct fact_node *variable = retrieved_buffer_variable(call);
+        if (variable && !um_find_var(b, b->current, variable->decl_key)) {
             struct var_info *var = um_var_for(b, b->current, variable->decl_key, variable->name);
             var->root = (int)um_add_root(b, UM_ORIGIN_WDF_UNSAFE, b->current, variable->decl_key, variable->name,
                                          call, NULL, &variable->type);
@@ -204,15 +218,9 @@ static void scan_call(struct builder *b, const struct fact_node *call)
     }
     if (name && (strcmp(name, "WdfRequestRetrieveInputBuffer") == 0 ||
                  strcmp(name, "WdfRequestRetrieveOutputBuffer") == 0)) {
-        const struct fact_node *out = um_strip(fact_call_arg(call, 2));
-        const struct fact_node *variable = out && out->kind == NODE_UNARY ? um_strip(fact_child(out, 0)) : NULL;
-        if (variable && variable->kind == NODE_DECL_REF) {
-            struct var_info *var = um_var_for(b, b->current, variable->decl_key, variable->name);
-            if (!(var->state & VAR_KERNEL_BUFFER)) {
-                var->state |= VAR_KERNEL_BUFFER;
-                b->changed = true;
-            }
-        }
+        const struct fact_node *variable = retrieved_buffer_variable(call);
+        if (variable)
+            add_state(b, um_var_for(b, b->current, variable->decl_key, variable->name), VAR_KERNEL_BUFFER);
         return;
     }
     const struct fact_function *callee = um_function_named(b, call->name);
@@ -250,13 +258,8 @@ static void scan_node(const struct fact_node *node, void *data)
         target = um_strip(fact_child(node, 0)), source = fact_child(node, 1);
     int root;
     const char *designator;
-    if (target && source && um_classify_lvalue(b, source, &root, &designator)) {
-        struct var_info *var = um_var_for(b, b->current, target->decl_key, target->name);
-        if (!(var->state & VAR_CAPTURED)) {
-            var->state |= VAR_CAPTURED;
-            b->changed = true;
-        }
-    }
+    if (target && source && um_classify_lvalue(b, source, &root, &designator))
+        add_state(b, um_var_for(b, b->current, target->decl_key, target->name), VAR_CAPTURED);
 }
 
 void um_find_aliases(struct builder *b)

@@ -253,6 +253,36 @@ static struct pointer_class nested_class(struct builder *b, const struct fact_no
     return root < 0 ? (struct pointer_class){0, -1, ""} : (struct pointer_class){VAR_USER, root, ""};
 }
 
+/* A root found or made for an expression (Type3InputBuffer, ...), as a class. */
+static struct pointer_class expression_class(struct builder *b, enum um_origin origin, const struct fact_node *node)
+{
+    int root = expression_root(b, origin, node);
+    return root < 0 ? (struct pointer_class){0, -1, ""} : (struct pointer_class){VAR_USER, root, ""};
+}
+
+/* The address of `lvalue` when it lies in user memory: `&p->f`, or an
+ * array that decays to its own address. */
+static struct pointer_class address_class(struct builder *b, const struct fact_node *lvalue)
+{
+    int root;
+    const char *designator;
+    if (um_classify_lvalue(b, lvalue, &root, &designator))
+        return (struct pointer_class){VAR_USER, root, designator};
+    return (struct pointer_class){0, -1, ""};
+}
+
+/* A pointer value read from user memory at `load` (`p->Next`, `*pp`,
+ * `pp[i]`) is a nested root: true and its class in *out. */
+static bool loaded_from_user_memory(struct builder *b, const struct fact_node *load, struct pointer_class *out)
+{
+    int root;
+    const char *designator;
+    if (!um_classify_lvalue(b, load, &root, &designator))
+        return false;
+    *out = nested_class(b, load, root, designator, UM_ORIGIN_NESTED);
+    return true;
+}
+
 static bool is_configured_origin_field(const struct user_memory_config *config, const char *name)
 {
     for (size_t i = 0; config && i < config->origin_field_count; i++)
@@ -286,19 +316,16 @@ struct pointer_class um_classify(struct builder *b, const struct fact_node *node
     }
     case NODE_MEMBER: {
         if (node->name && strcmp(node->name, "Type3InputBuffer") == 0) {
-            int root = expression_root(b, UM_ORIGIN_TYPE3_INPUT, node);
-            return root < 0 ? none : (struct pointer_class){VAR_USER, root, ""};
+            return expression_class(b, UM_ORIGIN_TYPE3_INPUT, node);
         }
         if (node->name && is_configured_origin_field(b->config, node->name)) {
-            int root = expression_root(b, UM_ORIGIN_CONFIG_FIELD, node);
-            return root < 0 ? none : (struct pointer_class){VAR_USER, root, ""};
+            return expression_class(b, UM_ORIGIN_CONFIG_FIELD, node);
         }
         if (node->name && strcmp(node->name, "UserBuffer") == 0 && node->is_arrow &&
             um_text_has(node, "UserBuffer")) {
             const struct fact_node *base = fact_child(node, 0);
             if (base && base->type.pointee_canonical && strstr(base->type.pointee_canonical, "_IRP")) {
-                int root = expression_root(b, UM_ORIGIN_USER_BUFFER, node);
-                return root < 0 ? none : (struct pointer_class){VAR_USER, root, ""};
+                return expression_class(b, UM_ORIGIN_USER_BUFFER, node);
             }
         }
         if (is_kernel_buffer_member(node))
@@ -306,19 +333,14 @@ struct pointer_class um_classify(struct builder *b, const struct fact_node *node
         if (node->type.type_class == TYPE_ARRAY) {
             /* An array field decays to its own address: In->Data is a
              * pointer into the same user buffer. */
-            int root;
-            const char *designator;
-            if (um_classify_lvalue(b, node, &root, &designator))
-                return (struct pointer_class){VAR_USER, root, designator};
-            return none;
+            return address_class(b, node);
         }
         if (node->type.type_class != TYPE_POINTER)
             return none;
         /* A pointer field: loaded from user memory, or from a kernel buffer. */
-        int root;
-        const char *designator;
-        if (um_classify_lvalue(b, node, &root, &designator))
-            return nested_class(b, node, root, designator, UM_ORIGIN_NESTED);
+        struct pointer_class loaded;
+        if (loaded_from_user_memory(b, node, &loaded))
+            return loaded;
         const struct fact_node *base = fact_child(node, 0);
         if (node->is_arrow && um_classify(b, base).state == VAR_KERNEL_BUFFER)
             return nested_class(b, node, -1, "", UM_ORIGIN_SYSTEM_BUFFER_FIELD);
@@ -331,33 +353,21 @@ struct pointer_class um_classify(struct builder *b, const struct fact_node *node
         return none;
     }
     case NODE_UNARY:
-        if (node->op && strcmp(node->op, "&") == 0) {
-            int root;
-            const char *designator;
-            if (um_classify_lvalue(b, fact_child(node, 0), &root, &designator))
-                return (struct pointer_class){VAR_USER, root, designator};
-            return none;
-        }
+        if (node->op && strcmp(node->op, "&") == 0)
+            return address_class(b, fact_child(node, 0));
         if (node->op && strcmp(node->op, "*") == 0 && node->type.type_class == TYPE_POINTER) {
-            int root;
-            const char *designator;
-            if (um_classify_lvalue(b, node, &root, &designator))
-                return nested_class(b, node, root, designator, UM_ORIGIN_NESTED);
+            struct pointer_class loaded;
+            if (loaded_from_user_memory(b, node, &loaded))
+                return loaded;
         }
         return none;
     case NODE_SUBSCRIPT:
-        if (node->type.type_class == TYPE_ARRAY) {
-            int root;
-            const char *designator;
-            if (um_classify_lvalue(b, node, &root, &designator))
-                return (struct pointer_class){VAR_USER, root, designator};
-            return none;
-        }
+        if (node->type.type_class == TYPE_ARRAY)
+            return address_class(b, node);
         if (node->type.type_class == TYPE_POINTER) {
-            int root;
-            const char *designator;
-            if (um_classify_lvalue(b, node, &root, &designator))
-                return nested_class(b, node, root, designator, UM_ORIGIN_NESTED);
+            struct pointer_class loaded;
+            if (loaded_from_user_memory(b, node, &loaded))
+                return loaded;
         }
         return none;
     case NODE_BINARY:
