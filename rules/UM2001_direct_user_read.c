@@ -18,6 +18,7 @@
 #include "rules/accessor_names.h"
 #include "rules/bulk_calls.h"
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 /* Skips parentheses upwards: the node that consumes `node`'s value. */
@@ -49,20 +50,6 @@ static bool is_statement_position(const struct fact_node *node)
         return fact_child(parent, 0) != node;  /* a body, not the condition */
     default:
         return false;
-    }
-}
-
-static void note_probe(struct rule_context *context, struct finding *finding, const struct um_access *access)
-{
-    const struct user_memory *memory = context->user_memory;
-    if (access->preceding_check && access->preceding_check->node) {
-        rule_note(context, finding, access->preceding_check->node,
-                  access->preceding_check->kind == UM_ACCESS_PROBE ? "the user memory is probed here"
-                                                                   : "the user memory is first accessed here");
-    } else if (access->root < memory->root_count && memory->roots[access->root].probed_at_entry &&
-               memory->roots[access->root].declaration) {
-        rule_note(context, finding, memory->roots[access->root].declaration,
-                  "every caller in this file probes this pointer before the call");
     }
 }
 
@@ -116,7 +103,7 @@ static void report_record_read(struct rule_context *context, const struct um_acc
         finding = rule_report(context, read, context->rule->severity, message);
         free(message);
     }
-    note_probe(context, finding, access);
+    user_access_note_check(context, finding, access);
     free(address);
 }
 
@@ -136,7 +123,7 @@ static void report_dereference(struct rule_context *context, const struct um_acc
                                           "macro %s; capture it with an accessor instead",
                                           read->text, read->macro);
         struct finding *finding = rule_report(context, read, context->rule->severity, message);
-        note_probe(context, finding, access);
+        user_access_note_check(context, finding, access);
         free(message);
         return;
     }
@@ -152,7 +139,7 @@ static void report_dereference(struct rule_context *context, const struct um_acc
     /* Inside a macro body the range is the whole invocation: no fix there. */
     if (!read->macro)
         rule_fix_replace(finding, read, suggestion);
-    note_probe(context, finding, access);
+    user_access_note_check(context, finding, access);
     free(message);
     free(suggestion);
 }
@@ -204,7 +191,7 @@ static void report_library_read(struct rule_context *context, const struct fact_
     struct finding *finding = rule_report(context, call, context->rule->severity, message);
     if (fixable)
         rule_fix_replace(finding, call, suggestion);
-    note_probe(context, finding, access);
+    user_access_note_check(context, finding, access);
     free(message);
 done:
     free(suggestion);

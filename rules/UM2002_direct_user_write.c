@@ -16,6 +16,7 @@
 #include "rules/accessor_names.h"
 #include "rules/bulk_calls.h"
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 static const struct fact_node *consumer_of(const struct fact_node *node, const struct fact_node **operand)
@@ -54,27 +55,13 @@ static bool is_lvalue_text(const struct fact_node *node)
            (node->kind == NODE_UNARY && node->op && strcmp(node->op, "*") == 0);
 }
 
-static void note_probe(struct rule_context *context, struct finding *finding, const struct um_access *access)
-{
-    const struct user_memory *memory = context->user_memory;
-    if (access->preceding_check && access->preceding_check->node) {
-        rule_note(context, finding, access->preceding_check->node,
-                  access->preceding_check->kind == UM_ACCESS_PROBE ? "the user memory is probed here"
-                                                                   : "the user memory is first accessed here");
-    } else if (access->root < memory->root_count && memory->roots[access->root].probed_at_entry &&
-               memory->roots[access->root].declaration) {
-        rule_note(context, finding, memory->roots[access->root].declaration,
-                  "every caller in this file probes this pointer before the call");
-    }
-}
-
 static void report(struct rule_context *context, const struct um_access *access, const struct fact_node *at,
                    const char *message, const char *fix)
 {
     struct finding *finding = rule_report(context, at, context->rule->severity, message);
     if (fix)
         rule_fix_replace(finding, at, fix);
-    note_probe(context, finding, access);
+    user_access_note_check(context, finding, access);
 }
 
 /* `p->f = v`, `*p = k`, `p->n += 1`, `p->n++`. */
