@@ -19,6 +19,7 @@
 #include "rules/accessor_names.h"
 #include "rules/bulk_calls.h"
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 static const struct fact_node *consumer_of(const struct fact_node *node)
@@ -137,18 +138,15 @@ static void report(struct rule_context *context, const struct um_access *access)
     free(suggestion);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    (void)data;
+    if (!access->probed && (access->kind == UM_ACCESS_DEREF || access->kind == UM_ACCESS_STRUCT_COPY ||
+                            access->kind == UM_ACCESS_LIBRARY))
+        report(context, access);
+}
+
 void rule_unprobed_user_pointer(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kernel_only || access->probed || !access->node || access->node->is_invalid)
-            continue;
-        if (access->kind != UM_ACCESS_DEREF && access->kind != UM_ACCESS_STRUCT_COPY &&
-            access->kind != UM_ACCESS_LIBRARY)
-            continue;
-        report(context, access);
-    }
+    user_access_for_each(context, check_access, NULL);
 }

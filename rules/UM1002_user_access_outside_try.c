@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 /* The requestor mode to give UmaExceptionFilter, when the code has one. */
@@ -50,19 +51,17 @@ static void report(struct rule_context *context, const struct um_access *access)
     free(handler);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    const struct fact_node **last = data;
+    if (access->guarded || access->node == *last)
+        return;   /* the same node again: one call touching two user buffers, one finding */
+    *last = access->node;
+    report(context, access);
+}
+
 void rule_user_access_outside_try(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
     const struct fact_node *last = NULL;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kernel_only || access->guarded || !access->node || access->node->is_invalid)
-            continue;
-        if (access->node == last)
-            continue;   /* one call touching two user buffers: one finding */
-        last = access->node;
-        report(context, access);
-    }
+    user_access_for_each(context, check_access, &last);
 }

@@ -29,6 +29,7 @@
 #include "rules/UM1003_double_fetch_fix.h"
 #include "rules/accessor_names.h"
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 #define HARMFUL_LATER (UM_USE_COPY_LENGTH | UM_USE_ALLOC_SIZE | UM_USE_INDEX | UM_USE_POINTER)
@@ -36,7 +37,7 @@
 
 static bool is_fetch(const struct um_access *access)
 {
-    if (!access->is_read || access->kernel_only || !access->node || access->node->is_invalid)
+    if (!access->is_read || !user_access_reachable(access))
         return false;
     return access->kind == UM_ACCESS_DEREF || access->kind == UM_ACCESS_STRUCT_COPY ||
            access->kind == UM_ACCESS_LIBRARY || access->kind == UM_ACCESS_ACCESSOR;

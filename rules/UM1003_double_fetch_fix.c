@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "rules/accessor_names.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 struct capture_edit {
@@ -492,7 +493,7 @@ static void rewrite_reads(struct capture *capture)
         const struct um_access *access = &memory->accesses[i];
         if (access->function != capture->function || access->root != capture->root)
             continue;
-        if (!access->node || access->node->is_invalid || access->kernel_only || access->is_write) {
+        if (!user_access_reachable(access) || access->is_write) {
             fail(capture);   /* written through V: a copy would go stale */
             continue;
         }

@@ -20,6 +20,7 @@
 
 #include "rules/bulk_calls.h"
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 /* ---- expression helpers ------------------------------------------------ */
@@ -557,19 +558,19 @@ done:
         bulk_call_free(&bulk);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    (void)data;
+    if (access->kind == UM_ACCESS_PROBE)
+        return;
+    if (access->kind != UM_ACCESS_ACCESSOR) {
+        check_constant_extent(context, access);
+        check_runtime_copy_length(context, access);
+    }
+    check_kernel_destination(context, access);
+}
+
 void rule_probe_copy_length_mismatch(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kernel_only || !access->node || access->node->is_invalid || access->kind == UM_ACCESS_PROBE)
-            continue;
-        if (access->kind != UM_ACCESS_ACCESSOR) {
-            check_constant_extent(context, access);
-            check_runtime_copy_length(context, access);
-        }
-        check_kernel_destination(context, access);
-    }
+    user_access_for_each(context, check_access, NULL);
 }

@@ -198,26 +198,25 @@ done:
     bulk_call_free(&bulk);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    (void)data;
+    if (!access->probed || !access->is_read || access->is_write)
+        return;
+    switch (access->kind) {
+    case UM_ACCESS_DEREF:
+    case UM_ACCESS_STRUCT_COPY:
+        report_dereference(context, access);
+        break;
+    case UM_ACCESS_LIBRARY:
+        report_library_read(context, access->function, access);
+        break;
+    default:
+        break;
+    }
+}
+
 void rule_direct_user_read(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kernel_only || !access->probed || !access->is_read || access->is_write || !access->node ||
-            access->node->is_invalid)
-            continue;
-        switch (access->kind) {
-        case UM_ACCESS_DEREF:
-        case UM_ACCESS_STRUCT_COPY:
-            report_dereference(context, access);
-            break;
-        case UM_ACCESS_LIBRARY:
-            report_library_read(context, access->function, access);
-            break;
-        default:
-            break;
-        }
-    }
+    user_access_for_each(context, check_access, NULL);
 }

@@ -206,19 +206,18 @@ done:
     bulk_call_free(&bulk);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    (void)data;
+    if (!access->probed || !access->is_write)
+        return;
+    if (access->kind == UM_ACCESS_DEREF || access->kind == UM_ACCESS_STRUCT_COPY)
+        report_store(context, access);
+    else if (access->kind == UM_ACCESS_LIBRARY)
+        report_library_write(context, access);
+}
+
 void rule_direct_user_write(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kernel_only || !access->probed || !access->is_write || !access->node ||
-            access->node->is_invalid)
-            continue;
-        if (access->kind == UM_ACCESS_DEREF || access->kind == UM_ACCESS_STRUCT_COPY)
-            report_store(context, access);
-        else if (access->kind == UM_ACCESS_LIBRARY)
-            report_library_write(context, access);
-    }
+    user_access_for_each(context, check_access, NULL);
 }

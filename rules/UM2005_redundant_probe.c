@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rules/rule.h"
+#include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
 struct probe_scope {
@@ -271,14 +272,14 @@ static void check_probe(struct rule_context *context, const struct um_access *pr
     strbuf_free(&accessors);
 }
 
+static void check_access(struct rule_context *context, const struct um_access *access, void *data)
+{
+    (void)data;
+    if (access->kind == UM_ACCESS_PROBE)
+        check_probe(context, access);
+}
+
 void rule_redundant_probe(struct rule_context *context)
 {
-    const struct user_memory *memory = context->user_memory;
-    if (!memory)
-        return;
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->kind == UM_ACCESS_PROBE && !access->kernel_only && access->node)
-            check_probe(context, access);
-    }
+    user_access_for_each(context, check_access, NULL);
 }
