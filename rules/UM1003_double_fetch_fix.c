@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "rules/accessor_names.h"
+#include "rules/call_shapes.h"
 #include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
@@ -692,14 +693,7 @@ static char *declared_type(const char *spelling)
 {
     if (!spelling)
         return NULL;
-    for (;;) {
-        if (strncmp(spelling, "const ", 6) == 0)
-            spelling += 6;
-        else if (strncmp(spelling, "volatile ", 9) == 0)
-            spelling += 9;
-        else
-            break;
-    }
+    spelling = shape_unqualified(spelling);
     if (!*spelling || strchr(spelling, '(') || strstr(spelling, "unnamed") || strstr(spelling, "anonymous") ||
         strstr(spelling, " const") || strstr(spelling, " volatile"))
         return NULL;

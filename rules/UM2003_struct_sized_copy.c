@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/call_shapes.h"
 #include "rules/rule.h"
 #include "tool/strbuf.h"
 
@@ -75,37 +76,23 @@ static bool find_kernel_struct(const struct fact_node *argument, struct kernel_s
     return false;
 }
 
-/* A type spelling without its leading qualifiers: "const PORT_REPLY" ->
- * "PORT_REPLY". The struct macros assign through the user pointer, so a cast
- * must not add const. */
-static const char *unqualified(const char *spelling)
-{
-    for (;;) {
-        if (strncmp(spelling, "const ", 6) == 0)
-            spelling += 6;
-        else if (strncmp(spelling, "volatile ", 9) == 0)
-            spelling += 9;
-        else
-            return spelling;
-    }
-}
-
 /* The user pointer as it must be written in the struct macro: the macros
  * check type compatibility, so a void or differently typed pointer needs a
- * cast to the struct's pointer type. */
+ * cast to the struct's pointer type. The macros assign through the user
+ * pointer, so the cast must not add const. */
 static char *user_pointer_text(const char *written, const struct fact_node *user_argument,
                                const struct kernel_struct *object)
 {
     const struct fact_node *stripped = fact_strip(user_argument);
     const struct fact_type *type = &stripped->type;
     bool same_type = type->type_class == TYPE_POINTER && type->pointee_canonical && object->canonical &&
-                     strcmp(unqualified(type->pointee_canonical), unqualified(object->canonical)) == 0;
+                     strcmp(shape_unqualified(type->pointee_canonical), shape_unqualified(object->canonical)) == 0;
     if (same_type && stripped == user_argument)
         return xstrdup(written);
     if (same_type)
         return xstrdup(stripped->text);
     bool simple = stripped->kind == NODE_DECL_REF || stripped->kind == NODE_MEMBER;
-    return xasprintf(simple ? "(%s *)%s" : "(%s *)(%s)", unqualified(object->spelling), stripped->text);
+    return xasprintf(simple ? "(%s *)%s" : "(%s *)(%s)", shape_unqualified(object->spelling), stripped->text);
 }
 
 static void check_call(const struct fact_node *call, const struct fact_function *function, void *data)
@@ -150,7 +137,7 @@ static void check_call(const struct fact_node *call, const struct fact_function 
     char *message = xasprintf(
         "%s copies the struct '%s' (%s, %lld bytes) with a hand-written size; use %s, which takes the "
         "size from the kernel type and checks both types",
-        form->copy_name, object.text, unqualified(object.spelling), object.size, suggestion.data);
+        form->copy_name, object.text, shape_unqualified(object.spelling), object.size, suggestion.data);
     struct finding *finding = rule_report(context, call, context->rule->severity, message);
     rule_fix_replace(finding, call, suggestion.data);
     free(message);

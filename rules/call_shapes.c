@@ -47,7 +47,7 @@ bool shape_same_expression(const struct fact_node *a, const struct fact_node *b)
     return a->kind == b->kind && strcmp(a->text, b->text) == 0;
 }
 
-static const char *unqualified(const char *spelling)
+const char *shape_unqualified(const char *spelling)
 {
     for (;;) {
         if (strncmp(spelling, "const ", 6) == 0)
@@ -61,7 +61,7 @@ static const char *unqualified(const char *spelling)
 
 bool shape_same_type(const char *a, const char *b)
 {
-    return a && b && strcmp(unqualified(a), unqualified(b)) == 0;
+    return a && b && strcmp(shape_unqualified(a), shape_unqualified(b)) == 0;
 }
 
 static bool same_file(const struct fact_node *a, const struct fact_node *b)

@@ -29,6 +29,9 @@ void shape_collect(const struct fact_node *root, bool (*match)(const struct fact
 /* True when both nodes denote the same expression: the same variable (by
  * declaration) or the same source text once parentheses and casts are gone. */
 bool shape_same_expression(const struct fact_node *a, const struct fact_node *b);
+/* A type spelling without its leading const/volatile words: "const
+ * PORT_REPLY" -> "PORT_REPLY" (a pointer into the same string). */
+const char *shape_unqualified(const char *spelling);
 /* True when two canonical type spellings name the same type once leading
  * const/volatile qualifiers are ignored. NULL never matches. */
 bool shape_same_type(const char *a, const char *b);
