@@ -143,23 +143,12 @@ struct field_scan {
     unsigned uses;
 };
 
-/* Source text without blanks. */
-static char *squeezed(const char *text)
-{
-    char *out = xstrdup(text ? text : ""), *p = out;
-    for (const char *q = out; *q; q++)
-        if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
-            *p++ = *q;
-    *p = 0;
-    return out;
-}
-
 static void visit_field(const struct fact_node *node, void *data)
 {
     struct field_scan *scan = data;
     if (node->kind != NODE_MEMBER || node->file != scan->file || node->offset < scan->after)
         return;
-    char *text = squeezed(node->text);
+    char *text = rule_squeezed_text(node->text);
     bool match = strcmp(text, scan->wanted) == 0;
     free(text);
     if (!match)

@@ -71,17 +71,6 @@ static const struct fact_node *strip_parens(const struct fact_node *node)
     return node;
 }
 
-/* Source text without blanks. */
-static char *squeezed(const char *text)
-{
-    char *out = xstrdup(text ? text : ""), *p = out;
-    for (const char *q = out; *q; q++)
-        if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
-            *p++ = *q;
-    *p = 0;
-    return out;
-}
-
 /* The node's text is exactly the file's bytes at its range: written here,
  * not the invocation of a macro that expands to it. */
 static bool written_here(const struct capture *capture, const struct fact_node *node)
@@ -156,7 +145,7 @@ static char *copy_text(const struct capture *capture, const struct fact_node *de
 {
     if (!written_here(capture, dereference) || !is_variable(capture, fact_child(dereference, 0)))
         return NULL;
-    char *text = squeezed(dereference->text), *expected = NULL, *result = NULL;
+    char *text = rule_squeezed_text(dereference->text), *expected = NULL, *result = NULL;
     if (dereference->kind == NODE_MEMBER && dereference->is_arrow && dereference->name) {
         expected = xasprintf("%s->%s", capture->name, dereference->name);
         result = xasprintf("%s.%s", capture->copy_name, dereference->name);

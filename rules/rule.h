@@ -57,6 +57,10 @@ bool rule_call_is(const struct fact_node *call, const char *name);
 unsigned rule_invocation_arguments(const char *text, char **arguments, unsigned max_arguments);
 void rule_free_strings(char **strings, unsigned count);
 
+/* `text` without blanks (spaces, tabs, line breaks), so that source texts
+ * compare however they are spaced. Malloc'd; NULL gives "". */
+char *rule_squeezed_text(const char *text);
+
 /* Calls `visit` for every node of every function. */
 void rule_for_each_node(const struct facts *facts,
                         void (*visit)(const struct fact_node *node, const struct fact_function *function,

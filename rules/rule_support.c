@@ -1,5 +1,6 @@
 /* rule_support.c - small helpers shared by the rules: reporting findings at
- * fact nodes, naming calls, and reading macro invocation arguments. */
+ * fact nodes, naming calls, comparing and reading the source text of
+ * nodes and macro invocation arguments. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,16 @@ void rule_note(struct rule_context *context, struct finding *finding, const stru
 void rule_fix_replace(struct finding *finding, const struct fact_node *node, const char *replacement)
 {
     finding_add_fix(finding, finding->where.file, node->offset, node->end_offset - node->offset, replacement);
+}
+
+char *rule_squeezed_text(const char *text)
+{
+    char *out = xstrdup(text ? text : ""), *p = out;
+    for (const char *q = out; *q; q++)
+        if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+            *p++ = *q;
+    *p = 0;
+    return out;
 }
 
 const char *rule_call_name(const struct fact_node *call)
