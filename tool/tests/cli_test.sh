@@ -7,29 +7,7 @@ UMALINT=$(realpath "$1")
 TESTDATA=$(realpath "$2")
 WORK=$(mktemp -d "${TEST_TMPDIR:-/tmp}/cli.XXXXXX")
 export XDG_CACHE_HOME="$WORK/cache"
-passed=0 failed=0
-
-check() { # check NAME CONDITION-RESULT(0/1) DETAIL
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: $3"; fi
-}
-
-# run ARGS...: sets out, err, status
-run() {
-  out=$("$UMALINT" "$@" 2>"$WORK/stderr"); status=$?
-  err=$(cat "$WORK/stderr")
-}
-
-expect_status() { # NAME WANT
-  [ "$status" -eq "$2" ]; check "$1: exit $2" $? "got exit $status; stderr: $err"
-}
-expect_one_line_error() { # NAME PATTERN
-  local lines; lines=$(printf '%s\n' "$err" | grep -c 'umalint: error:')
-  printf '%s\n' "$err" | grep -q -- "$2"; local found=$?
-  [ "$found" -eq 0 ] && [ "$lines" -eq 1 ]; check "$1: one-line error naming '$2'" $? "stderr: $err"
-  printf '%s\n' "$err" | grep -qiE 'sanitizer|runtime error|segmentation|core dumped|abort'
-  [ $? -ne 0 ]; check "$1: no crash" $? "stderr: $err"
-}
+. "$(dirname "$0")/testlib.sh"
 
 mkdir -p "$WORK/src"
 cat > "$WORK/src/bad.c" <<'C'
@@ -252,5 +230,4 @@ cp "$UMALINT" "$WORK/bin/umalint"
 [ "$status" -eq 1 ] && grep -q 'UM2003' "$WORK/copied.out" && ! grep -q UM0001 "$WORK/copied.out"
 check "a copied binary finds its headers from another directory" $? "$(cat "$WORK/copied.out" "$WORK/copied.err")"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,28 +12,7 @@ CAR=${4:-/usr/lib/llvm-19/bin/clang-apply-replacements}
 WORK=$(mktemp -d "${TEST_TMPDIR:-/tmp}/fix.XXXXXX")
 export XDG_CACHE_HOME="$WORK/cache"
 unset UMALINT_TEST_MODIFY_BEFORE_WRITE UMALINT_TEST_BREAK_FIX
-passed=0 failed=0
-
-check() { # check NAME CONDITION-RESULT(0/1) DETAIL
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: $3"; fi
-}
-
-# run ARGS...: in the current directory; sets out, err, status
-run() {
-  out=$("$UMALINT" "$@" 2>"$WORK/stderr"); status=$?
-  err=$(cat "$WORK/stderr")
-}
-expect_status() { # NAME WANT
-  [ "$status" -eq "$2" ]; check "$1: exit $2" $? "got exit $status; stderr: $err"
-}
-expect_one_line_error() { # NAME PATTERN
-  local lines; lines=$(printf '%s\n' "$err" | grep -c 'umalint: error:')
-  printf '%s\n' "$err" | grep -q -- "$2"; local found=$?
-  [ "$found" -eq 0 ] && [ "$lines" -eq 1 ]; check "$1: one-line error naming '$2'" $? "stderr: $err"
-  printf '%s\n' "$err" | grep -qiE 'sanitizer|runtime error|segmentation|core dumped|abort'
-  [ $? -ne 0 ]; check "$1: no crash" $? "stderr: $err"
-}
+. "$(dirname "$0")/testlib.sh"
 no_temp_files() { # NAME DIR
   local left; left=$(find "$2" -name '.*.umalint-*')
   [ -z "$left" ]; check "$1: no temporary file left behind" $? "$left"
@@ -253,5 +232,4 @@ printf '%s' "$err" | grep -q 'umalint: 0 fixes applied in 0 files'; check "testd
 # parsing): listed here for the rule's owner, guarded by the checks above.
 printf '%s\n' "$first_err" | grep 'rolled back' | sed 's/^/info: /'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -11,22 +11,10 @@ TESTDATA=$(realpath "$2")
 WORK=$(mktemp -d "${TEST_TMPDIR:-/tmp}/output.XXXXXX")
 export XDG_CACHE_HOME="$WORK/cache"
 unset UMALINT_OPTS UMALINT_FORMAT
-passed=0 failed=0
+. "$(dirname "$0")/testlib.sh"
 
-check() { # check NAME CONDITION-RESULT(0/1) DETAIL
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: $3"; fi
-}
-
-# run ARGS...: sets out, err, status
-run() {
-  out=$("$UMALINT" "$@" 2>"$WORK/stderr"); status=$?
-  err=$(cat "$WORK/stderr")
-}
-expect_status() { # NAME WANT
-  [ "$status" -eq "$2" ]; check "$1: exit $2" $? "got exit $status; stderr: $err"
-}
-expect_one_line_error() { # NAME PATTERN
+# Stricter than testlib.sh's expect_one_line_error: stderr is that one line.
+expect_only_error_line() { # NAME PATTERN
   local lines; lines=$(printf '%s\n' "$err" | grep -c 'umalint: error:')
   printf '%s\n' "$err" | grep -q -- "$2"; local found=$?
   [ "$found" -eq 0 ] && [ "$lines" -eq 1 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]
@@ -121,7 +109,7 @@ run --format=jsonl src/clean.c
 # --- --report FORMAT:PATH ----------------------------------------------------
 run --report json:r/report.json src/warn.c
 expect_status "--report into a missing directory" 2
-expect_one_line_error "--report into a missing directory" "r/report.json: cannot write the report: no such directory"
+expect_only_error_line "--report into a missing directory" "r/report.json: cannot write the report: no such directory"
 [ -z "$out" ]; check "--report into a missing directory: fails before the analysis" $? "$out"
 
 mkdir -p r
@@ -147,13 +135,13 @@ check "--report with -o: both files, no colour in a text file" $? "$(cat r/text.
 
 run --report xml:r/x.xml src/warn.c
 expect_status "--report unknown format" 2
-expect_one_line_error "--report unknown format" "option --report expects FORMAT:PATH"
+expect_only_error_line "--report unknown format" "option --report expects FORMAT:PATH"
 run --report sarif src/warn.c
 expect_status "--report without a path" 2
-expect_one_line_error "--report without a path" "option --report expects FORMAT:PATH"
+expect_only_error_line "--report without a path" "option --report expects FORMAT:PATH"
 run --report sarif:r src/warn.c
 expect_status "--report to a directory" 2
-expect_one_line_error "--report to a directory" "r: cannot write the report: is a directory"
+expect_only_error_line "--report to a directory" "r: cannot write the report: is a directory"
 
 # --- --statistics ------------------------------------------------------------
 "$UMALINT" --statistics --format=json "$TESTDATA" > statistics.json 2> statistics.txt
@@ -194,7 +182,7 @@ run -q --fail-on=note src/clean.c
 expect_status "--fail-on=note, clean" 0
 run -q --fail-on=fatal src/warn.c
 expect_status "--fail-on=fatal" 2
-expect_one_line_error "--fail-on=fatal" "option --fail-on expects error, warning or note"
+expect_only_error_line "--fail-on=fatal" "option --fail-on expects error, warning or note"
 
 warnings=$("$UMALINT" --format=jsonl "$TESTDATA/rules/UM2003" 2>/dev/null | wc -l)
 run -q --max-warnings "$warnings" "$TESTDATA/rules/UM2003"
@@ -207,7 +195,7 @@ run -q --fail-on=error --max-warnings=0 src/warn.c
 expect_status "--max-warnings=0 enforced even with --fail-on=error" 1
 run -q --max-warnings -1 src/warn.c
 expect_status "--max-warnings -1" 2
-expect_one_line_error "--max-warnings -1" "option --max-warnings expects a number"
+expect_only_error_line "--max-warnings -1" "option --max-warnings expects a number"
 
 run --format=gcc --warnings-as-errors=UM2003 src/warn.c
 expect_status "--warnings-as-errors=UM2003" 1
@@ -227,7 +215,7 @@ printf '%s\n' "$out" | grep -q 'warn.c:7:9: warning: .*\[UM2003\]$'
 check "--warnings-as-errors applies after the configuration file's globs" $? "$out $err"
 run --warnings-as-errors='UM9*' src/warn.c
 expect_status "--warnings-as-errors matching no check" 2
-expect_one_line_error "--warnings-as-errors matching no check" "--warnings-as-errors: 'UM9\*' matches no check"
+expect_only_error_line "--warnings-as-errors matching no check" "--warnings-as-errors: 'UM9\*' matches no check"
 
 # --- UMALINT_OPTS and UMALINT_FORMAT -------------------------------------------
 out=$(UMALINT_OPTS='--format=gcc   --fail-on=error' "$UMALINT" src/warn.c 2>/dev/null); status=$?
@@ -238,7 +226,7 @@ printf '%s' "$out" | python3 -c 'import json,sys; json.loads(sys.stdin.readline(
 check "UMALINT_OPTS: the command line wins" $? "$out"
 out=$(UMALINT_OPTS='--no-such-flag' "$UMALINT" src/warn.c 2>"$WORK/stderr"); status=$?; err=$(cat "$WORK/stderr")
 expect_status "UMALINT_OPTS with a bad option" 2
-expect_one_line_error "UMALINT_OPTS with a bad option" "unknown option '--no-such-flag' (see umalint --help) (in UMALINT_OPTS)"
+expect_only_error_line "UMALINT_OPTS with a bad option" "unknown option '--no-such-flag' (see umalint --help) (in UMALINT_OPTS)"
 
 out=$(UMALINT_FORMAT=jsonl "$UMALINT" src/warn.c 2>/dev/null)
 printf '%s' "$out" | python3 -c 'import json,sys; assert json.loads(sys.stdin.read())["rule"] == "UM2003"'
@@ -247,7 +235,7 @@ out=$(UMALINT_FORMAT=jsonl "$UMALINT" --format=gcc src/warn.c 2>/dev/null)
 printf '%s\n' "$out" | grep -q '^src/warn.c:7:9: warning'; check "UMALINT_FORMAT: --format wins" $? "$out"
 out=$(UMALINT_FORMAT=yaml "$UMALINT" src/warn.c 2>"$WORK/stderr"); status=$?; err=$(cat "$WORK/stderr")
 expect_status "UMALINT_FORMAT=yaml" 2
-expect_one_line_error "UMALINT_FORMAT=yaml" "UMALINT_FORMAT: unknown format 'yaml'"
+expect_only_error_line "UMALINT_FORMAT=yaml" "UMALINT_FORMAT: unknown format 'yaml'"
 
 # --- --help names the new options -----------------------------------------------
 run --help
@@ -256,5 +244,4 @@ for option in --report --statistics --exit-zero --fail-on --max-warnings --warni
   printf '%s' "$out" | grep -q -- "$option"; check "--help mentions $option" $? ""
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
