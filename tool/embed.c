@@ -22,8 +22,12 @@ static char *read_all(const char *path, size_t *size)
     size_t got;
     while (data && (got = fread(data + length, 1, capacity - length, file)) > 0) {
         length += got;
-        if (length == capacity)
-            data = realloc(data, capacity *= 2);
+        if (length == capacity) {
+            char *grown = realloc(data, capacity *= 2);
+            if (!grown)
+                free(data);
+            data = grown;
+        }
     }
     fclose(file);
     if (!data) {
@@ -108,6 +112,7 @@ int main(int argc, char **argv)
               out);
     } else {
         fputs("embed: unknown mode\n", stderr);
+        fclose(out);
         return 2;
     }
     return fclose(out) == 0 ? 0 : 2;
