@@ -2,7 +2,6 @@
 #include "baseline.h"
 
 #include <cjson/cJSON.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,14 +11,6 @@
 #include "strbuf.h"
 
 enum { MAX_COUNT = 1000000000 };
-
-static unsigned line_at(const char *text, size_t offset)
-{
-    unsigned line = 1;
-    for (size_t i = 0; i < offset; i++)
-        line += text[i] == '\n';
-    return line;
-}
 
 /* The offset where element `index` of the array that follows `"key":`
  * begins, so a bad entry can be reported at its line. cJSON keeps no
@@ -67,28 +58,6 @@ static size_t element_offset(const char *text, size_t length, const char *key, s
     return offset;
 }
 
-struct parse_state {
-    const char *text;
-    size_t length;
-    unsigned *error_line;
-    char *error;
-    size_t error_size;
-};
-
-static int fail(struct parse_state *state, unsigned line, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct parse_state *state, unsigned line, const char *format, ...)
-{
-    *state->error_line = line;
-    va_list arguments;
-    va_start(arguments, format);
-    vsnprintf(state->error, state->error_size, format, arguments);
-    va_end(arguments);
-    printable_in_place(state->error, state->error_size);   /* keys and values quoted from the file */
-    return -1;
-}
-
 static struct baseline_entry *find(struct baseline *baseline, const char *rule, const char *path,
                                    const char *fingerprint)
 {
@@ -120,20 +89,20 @@ static const char *string_field(const cJSON *entry, const char *name)
     return cJSON_IsString(field) && field->valuestring[0] ? field->valuestring : NULL;
 }
 
-static int read_entry(struct parse_state *state, const cJSON *entry, size_t index, struct baseline *out)
+static int read_entry(struct text_error *state, const cJSON *entry, size_t index, struct baseline *out)
 {
-    unsigned line = line_at(state->text, element_offset(state->text, state->length, "entries", index));
+    unsigned line = text_line_at(state->text, element_offset(state->text, state->length, "entries", index));
     if (!cJSON_IsObject(entry))
-        return fail(state, line, "entry %zu is not an object", index + 1);
+        return text_error_fail(state, line, "entry %zu is not an object", index + 1);
     const char *rule = string_field(entry, "rule"), *path = string_field(entry, "path");
     const char *fingerprint = string_field(entry, "fingerprint");
     const char *missing = !rule ? "rule" : !path ? "path" : !fingerprint ? "fingerprint" : NULL;
     if (missing)
-        return fail(state, line, "entry %zu has no \"%s\" string", index + 1, missing);
+        return text_error_fail(state, line, "entry %zu has no \"%s\" string", index + 1, missing);
     const cJSON *count = cJSON_GetObjectItemCaseSensitive(entry, "count");
     if (!cJSON_IsNumber(count) || count->valuedouble < 1 || count->valuedouble > MAX_COUNT ||
         count->valuedouble != (double)(long)count->valuedouble)
-        return fail(state, line, "entry %zu: \"count\" must be a whole number from 1 to %d", index + 1, MAX_COUNT);
+        return text_error_fail(state, line, "entry %zu: \"count\" must be a whole number from 1 to %d", index + 1, MAX_COUNT);
     const cJSON *message = cJSON_GetObjectItemCaseSensitive(entry, "message");
     baseline_add(out, rule, path, fingerprint, (unsigned)count->valuedouble,
                  cJSON_IsString(message) ? message->valuestring : NULL);
@@ -147,33 +116,29 @@ int baseline_parse(const char *text, size_t length, struct baseline *out, unsign
     *error_line = 0;
     if (error_size)
         error[0] = '\0';
-    struct parse_state state = {text, length, error_line, error, error_size};
-    const char *nul = memchr(text, '\0', length);
-    if (nul)
-        return fail(&state, line_at(text, (size_t)(nul - text)), "contains a NUL byte; not a baseline file");
-    char *copy = xmalloc(length + 1);
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    state.text = copy;
+    struct text_error state = {NULL, length, error_line, error, error_size};
+    char *copy = text_error_copy(&state, text, length, "baseline file");
+    if (!copy)
+        return -1;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(copy, length + 1, &end, 1);
     int status = 0;
     if (!root) {
         size_t offset = end && end >= copy && end <= copy + length ? (size_t)(end - copy) : length;
-        status = fail(&state, line_at(copy, offset), "%s", offset >= length ? "invalid JSON: unexpected end of the text"
+        status = text_error_fail(&state, text_line_at(copy, offset), "%s", offset >= length ? "invalid JSON: unexpected end of the text"
                                                                             : "invalid JSON");
     } else if (!cJSON_IsObject(root)) {
-        status = fail(&state, 1, "expected a JSON object with \"version\" and \"entries\"");
+        status = text_error_fail(&state, 1, "expected a JSON object with \"version\" and \"entries\"");
     } else {
         const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
         const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
         if (!cJSON_IsNumber(version))
-            status = fail(&state, 1, "no \"version\" number; not a umalint baseline file");
+            status = text_error_fail(&state, 1, "no \"version\" number; not a umalint baseline file");
         else if (version->valuedouble != 1)
-            status = fail(&state, 1, "baseline version %g is not supported (this umalint reads version 1)",
+            status = text_error_fail(&state, 1, "baseline version %g is not supported (this umalint reads version 1)",
                           version->valuedouble);
         else if (!cJSON_IsArray(entries))
-            status = fail(&state, 1, "no \"entries\" array");
+            status = text_error_fail(&state, 1, "no \"entries\" array");
         else {
             size_t index = 0;
             const cJSON *entry;

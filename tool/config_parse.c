@@ -9,43 +9,12 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "printable.h"
 #include "strbuf.h"
-
-struct parse_state {
-    const char *text;            /* the comment-free copy, NUL-terminated */
-    size_t length;
-    unsigned *error_line;
-    char *error;
-    size_t error_size;
-};
-
-static unsigned line_at(const char *text, size_t offset)
-{
-    unsigned line = 1;
-    for (size_t i = 0; i < offset; i++)
-        line += text[i] == '\n';
-    return line;
-}
-
-static int fail(struct parse_state *state, unsigned line, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct parse_state *state, unsigned line, const char *format, ...)
-{
-    *state->error_line = line;
-    va_list arguments;
-    va_start(arguments, format);
-    vsnprintf(state->error, state->error_size, format, arguments);
-    va_end(arguments);
-    printable_in_place(state->error, state->error_size);   /* keys and values quoted from the file */
-    return -1;
-}
 
 /* Blanks out // and block comments outside strings. Returns -1 with the
  * line of an unterminated block comment. */
@@ -75,7 +44,7 @@ static int blank_comments(char *text, size_t length, unsigned *bad_line)
                 i++;
             }
             if (i >= length) {
-                *bad_line = line_at(text, start);
+                *bad_line = text_line_at(text, start);
                 return -1;
             }
             text[i++] = ' ';
@@ -87,7 +56,7 @@ static int blank_comments(char *text, size_t length, unsigned *bad_line)
 
 /* The line where `"key"` is written as an object key, searching from
  * `from`; `fallback` when it cannot be found (an escaped spelling). */
-static unsigned key_line(const struct parse_state *state, size_t *from, const char *key, unsigned fallback)
+static unsigned key_line(const struct text_error *state, size_t *from, const char *key, unsigned fallback)
 {
     size_t key_length = strlen(key);
     for (size_t i = *from; i + key_length + 2 <= state->length; i++) {
@@ -99,7 +68,7 @@ static unsigned key_line(const struct parse_state *state, size_t *from, const ch
             j++;
         if (j < state->length && state->text[j] == ':') {
             *from = j;
-            return line_at(state->text, i);
+            return text_line_at(state->text, i);
         }
     }
     return fallback;
@@ -131,16 +100,16 @@ static bool is_known_key(const char *key)
     return false;
 }
 
-static int read_string_list(struct parse_state *state, const cJSON *value, const char *key, unsigned line,
+static int read_string_list(struct text_error *state, const cJSON *value, const char *key, unsigned line,
                             struct string_list *out, bool identifiers)
 {
     if (!cJSON_IsArray(value))
-        return fail(state, line, "\"%s\" must be an array of strings", key);
+        return text_error_fail(state, line, "\"%s\" must be an array of strings", key);
     const cJSON *item;
     cJSON_ArrayForEach(item, value)
     {
         if (!cJSON_IsString(item) || !item->valuestring[0])
-            return fail(state, line, "\"%s\" must be an array of non-empty strings", key);
+            return text_error_fail(state, line, "\"%s\" must be an array of non-empty strings", key);
         if (identifiers) {
             const char *p = item->valuestring;
             bool valid = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_';
@@ -148,34 +117,34 @@ static int read_string_list(struct parse_state *state, const cJSON *value, const
                 valid = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
                         *p == '_';
             if (!valid)
-                return fail(state, line, "\"%s\": '%s' is not a C field name", key, item->valuestring);
+                return text_error_fail(state, line, "\"%s\": '%s' is not a C field name", key, item->valuestring);
         }
         string_list_add(out, item->valuestring);
     }
     return 0;
 }
 
-static int read_glob_string(struct parse_state *state, const cJSON *value, const char *key, unsigned line,
+static int read_glob_string(struct text_error *state, const cJSON *value, const char *key, unsigned line,
                             char **out)
 {
     if (!cJSON_IsString(value))
-        return fail(state, line, "\"%s\" must be a string of comma-separated globs, e.g. \"-*,UM1*\"", key);
+        return text_error_fail(state, line, "\"%s\" must be a string of comma-separated globs, e.g. \"-*,UM1*\"", key);
     *out = xstrdup(value->valuestring);
     return 0;
 }
 
-static int read_severities(struct parse_state *state, const cJSON *value, size_t key_offset, unsigned line,
+static int read_severities(struct text_error *state, const cJSON *value, size_t key_offset, unsigned line,
                            struct config *config)
 {
     if (!cJSON_IsObject(value))
-        return fail(state, line, "\"severity\" must be an object: {\"UM2005\": \"warning\"}");
+        return text_error_fail(state, line, "\"severity\" must be an object: {\"UM2005\": \"warning\"}");
     const cJSON *item;
     cJSON_ArrayForEach(item, value)
     {
         size_t from = key_offset;
         unsigned item_line = key_line(state, &from, item->string, line);
         if (!item->string[0])
-            return fail(state, item_line, "\"severity\": an empty check name");
+            return text_error_fail(state, item_line, "\"severity\": an empty check name");
         const char *level = cJSON_IsString(item) ? item->valuestring : "";
         enum severity severity;
         if (strcmp(level, "error") == 0)
@@ -185,7 +154,7 @@ static int read_severities(struct parse_state *state, const cJSON *value, size_t
         else if (strcmp(level, "note") == 0)
             severity = SEVERITY_NOTE;
         else
-            return fail(state, item_line, "\"severity\": \"%s\" must be \"error\", \"warning\" or \"note\"",
+            return text_error_fail(state, item_line, "\"severity\": \"%s\" must be \"error\", \"warning\" or \"note\"",
                         item->string);
         config->severities =
             xrealloc(config->severities, (config->severity_count + 1) * sizeof *config->severities);
@@ -195,12 +164,12 @@ static int read_severities(struct parse_state *state, const cJSON *value, size_t
     return 0;
 }
 
-static int add_user_param(struct parse_state *state, const cJSON *index, const char *function, unsigned line,
+static int add_user_param(struct text_error *state, const cJSON *index, const char *function, unsigned line,
                           struct config *config)
 {
     if (!cJSON_IsNumber(index) || index->valuedouble < 0 || index->valuedouble > 255 ||
         index->valuedouble != (double)(int)index->valuedouble)
-        return fail(state, line, "\"user_params\": \"%s\" takes 0-based parameter indexes from 0 to 255", function);
+        return text_error_fail(state, line, "\"user_params\": \"%s\" takes 0-based parameter indexes from 0 to 255", function);
     config->user_params =
         xrealloc(config->user_params, (config->user_param_count + 1) * sizeof *config->user_params);
     config->user_params[config->user_param_count++] = (struct user_param){xstrdup(function),
@@ -208,18 +177,18 @@ static int add_user_param(struct parse_state *state, const cJSON *index, const c
     return 0;
 }
 
-static int read_user_params(struct parse_state *state, const cJSON *value, size_t key_offset, unsigned line,
+static int read_user_params(struct text_error *state, const cJSON *value, size_t key_offset, unsigned line,
                             struct config *config)
 {
     if (!cJSON_IsObject(value))
-        return fail(state, line, "\"user_params\" must be an object: {\"NtFooControl\": [1, 3]}");
+        return text_error_fail(state, line, "\"user_params\" must be an object: {\"NtFooControl\": [1, 3]}");
     const cJSON *item;
     cJSON_ArrayForEach(item, value)
     {
         size_t from = key_offset;
         unsigned item_line = key_line(state, &from, item->string, line);
         if (!item->string[0])
-            return fail(state, item_line, "\"user_params\": an empty function name");
+            return text_error_fail(state, item_line, "\"user_params\": an empty function name");
         if (cJSON_IsArray(item)) {
             const cJSON *index;
             cJSON_ArrayForEach(index, item)
@@ -245,13 +214,13 @@ static const char *duplicate_key(const cJSON *object)
     return NULL;
 }
 
-static int read_object(struct parse_state *state, const cJSON *root, struct config *config)
+static int read_object(struct text_error *state, const cJSON *root, struct config *config)
 {
     const char *duplicate = duplicate_key(root);
     if (duplicate) {
         size_t from = 0;
         unsigned first = key_line(state, &from, duplicate, 1);
-        return fail(state, key_line(state, &from, duplicate, first), "\"%s\" is given twice", duplicate);
+        return text_error_fail(state, key_line(state, &from, duplicate, first), "\"%s\" is given twice", duplicate);
     }
     const cJSON *item;
     cJSON_ArrayForEach(item, root)
@@ -263,23 +232,23 @@ static int read_object(struct parse_state *state, const cJSON *root, struct conf
             struct strbuf known = STRBUF_INIT;
             for (size_t i = 1; known_keys[i]; i++)
                 strbuf_printf(&known, "%s%s", i > 1 ? ", " : "", known_keys[i]);
-            fail(state, line, "unknown key \"%s\" (known keys: %s)", key, known.data);
+            text_error_fail(state, line, "unknown key \"%s\" (known keys: %s)", key, known.data);
             strbuf_free(&known);
             return -1;
         }
         const char *duplicate_inside = cJSON_IsObject(item) ? duplicate_key(item) : NULL;
         if (duplicate_inside) {
             size_t from = offset;
-            return fail(state, key_line(state, &from, duplicate_inside, line), "\"%s\": \"%s\" is given twice",
+            return text_error_fail(state, key_line(state, &from, duplicate_inside, line), "\"%s\": \"%s\" is given twice",
                         key, duplicate_inside);
         }
         int status = 0;
         if (strcmp(key, "$schema") == 0) {
             if (!cJSON_IsString(item))
-                status = fail(state, line, "\"$schema\" must be a string");
+                status = text_error_fail(state, line, "\"$schema\" must be a string");
         } else if (strcmp(key, "inherit") == 0) {
             if (!cJSON_IsBool(item))
-                status = fail(state, line, "\"inherit\" must be true or false");
+                status = text_error_fail(state, line, "\"inherit\" must be true or false");
             config->inherit = cJSON_IsTrue(item);
         } else if (strcmp(key, "checks") == 0) {
             status = read_glob_string(state, item, key, line, &config->checks);
@@ -311,25 +280,21 @@ int config_parse(const char *text, size_t length, struct config *out, unsigned *
     *error_line = 0;
     if (error_size)
         error[0] = '\0';
-    struct parse_state state = {NULL, length, error_line, error, error_size};
-    const char *nul = memchr(text, '\0', length);
-    if (nul)
-        return fail(&state, line_at(text, (size_t)(nul - text)), "contains a NUL byte; not a JSON text file");
-    char *copy = xmalloc(length + 1);
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    state.text = copy;
+    struct text_error state = {NULL, length, error_line, error, error_size};
+    char *copy = text_error_copy(&state, text, length, "JSON text file");
+    if (!copy)
+        return -1;
     unsigned bad_line = 0;
     if (blank_comments(copy, length, &bad_line) != 0) {
         free(copy);
-        return fail(&state, bad_line, "unterminated /* comment");
+        return text_error_fail(&state, bad_line, "unterminated /* comment");
     }
     size_t start = 0;
     while (start < length && strchr(" \t\r\n", copy[start]))
         start++;
     if (start == length) {
         free(copy);
-        return fail(&state, 1, "empty file; expected a JSON object such as {\"checks\": \"-*,UM1*\"}");
+        return text_error_fail(&state, 1, "empty file; expected a JSON object such as {\"checks\": \"-*,UM1*\"}");
     }
     const char *end = NULL;
     /* length + 1: cJSON checks for the terminating NUL inside the length. */
@@ -340,11 +305,11 @@ int config_parse(const char *text, size_t length, struct config *out, unsigned *
         char near[32];
         excerpt(copy, length, offset, near, sizeof near);
         if (offset >= length || !near[0])
-            status = fail(&state, line_at(copy, offset), "invalid JSON: unexpected end of the text");
+            status = text_error_fail(&state, text_line_at(copy, offset), "invalid JSON: unexpected end of the text");
         else
-            status = fail(&state, line_at(copy, offset), "invalid JSON near '%s'", near);
+            status = text_error_fail(&state, text_line_at(copy, offset), "invalid JSON near '%s'", near);
     } else if (!cJSON_IsObject(root)) {
-        status = fail(&state, line_at(copy, start), "expected a JSON object at the top level");
+        status = text_error_fail(&state, text_line_at(copy, start), "expected a JSON object at the top level");
     } else {
         status = read_object(&state, root, out);
     }

@@ -1,6 +1,9 @@
-/* printable.c - quoting user text in messages (printable.h). */
+/* printable.c - quoting user text in messages, and the one-line errors of
+ * the parsers of users' text files (printable.h). */
 #include "printable.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,4 +41,37 @@ char *printable(const char *text, size_t max)
     if (length > max)
         strbuf_append(&out, "...");
     return strbuf_take(&out);
+}
+
+unsigned text_line_at(const char *text, size_t offset)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+int text_error_fail(struct text_error *state, unsigned line, const char *format, ...)
+{
+    *state->error_line = line;
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(state->error, state->error_size, format, arguments);
+    va_end(arguments);
+    printable_in_place(state->error, state->error_size);   /* keys and values quoted from the file */
+    return -1;
+}
+
+char *text_error_copy(struct text_error *state, const char *text, size_t length, const char *kind)
+{
+    const char *nul = memchr(text, '\0', length);
+    if (nul) {
+        text_error_fail(state, text_line_at(text, (size_t)(nul - text)), "contains a NUL byte; not a %s", kind);
+        return NULL;
+    }
+    char *copy = xmalloc(length + 1);
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    state->text = copy;
+    return copy;
 }
