@@ -232,7 +232,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     result->parse_error_count = count_parse_errors(unit);
     struct facts facts;
     facts_init(&facts, path);
-    facts_extract(unit, path, &facts);
+    facts_extract(unit, path, extras && extras->used_pch ? extras->pch_record_names : NULL, &facts);
     if (extras && extras->dependencies)
         dependencies_collect(unit, extras->dependencies);
     if (extras)

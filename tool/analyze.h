@@ -10,6 +10,7 @@
 #include "file_settings.h"
 #include "finding.h"
 #include "options.h"
+#include "record_names.h"
 #include "user_memory.h"
 
 /* A file whose code the analysis read (the main file and headers with
@@ -49,6 +50,9 @@ void analyze_file(CXIndex index, const char *path, const struct string_list *arg
  * the record the result cache needs. */
 struct analysis_extras {
     const char *pch_path;        /* try -include-pch with this first, or NULL */
+    /* The header's record typedef names (pch.h): `index` must have been
+     * created with excludeDeclarationsFromPCH set when pch_path is given. */
+    const struct record_names *pch_record_names;
     struct dependency_list *dependencies;   /* when not NULL: the headers the unit read itself */
     bool used_pch;               /* out: the precompiled header was used */
     bool cacheable;              /* out: no preprocessor error (such as a missing header) */

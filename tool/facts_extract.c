@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record_names.h"
 #include "strbuf.h"
 
 struct extract_context {
@@ -21,20 +22,12 @@ struct extract_context {
     CXFile *cx_files;
     struct fact_file **fact_files;
     unsigned file_count;
-    /* "struct _MY_REQUEST" -> "MY_REQUEST": the typedef names of records, so
-     * suggestions say TYPE_ALIGNMENT(MY_REQUEST) when a pointer typedef
-     * (PMY_REQUEST) only leads to the struct tag. Open addressing. */
-    struct record_name *record_names;
-    unsigned record_name_capacity, record_name_count;
+    /* "struct _MY_REQUEST" -> "MY_REQUEST" (record_names.h). */
+    struct record_names record_names;
     /* Printing a type is one of the costliest libclang calls and the same
      * few types recur on most nodes: spellings by CXType identity. */
     struct spelling_slot *spellings;
     unsigned spelling_capacity, spelling_count;
-};
-
-struct record_name {
-    const char *canonical;
-    const char *typedef_name;
 };
 
 struct spelling_slot {
@@ -162,67 +155,6 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
 
 /* ---- types -------------------------------------------------------------- */
 
-static const char *cursor_spelling_in_arena(struct extract_context *ctx, CXCursor cursor)
-{
-    CXString spelling = clang_getCursorSpelling(cursor);
-    const char *name = arena_strdup(&ctx->facts->arena, clang_getCString(spelling));
-    clang_disposeString(spelling);
-    return name;
-}
-
-static uint64_t hash_text(const char *text)
-{
-    uint64_t hash = 0xcbf29ce484222325ull;
-    for (; *text; text++)
-        hash = (hash ^ (unsigned char)*text) * 0x100000001b3ull;
-    return hash;
-}
-
-static struct record_name *record_name_slot(struct extract_context *ctx, const char *canonical)
-{
-    unsigned mask = ctx->record_name_capacity - 1;
-    for (unsigned i = (unsigned)hash_text(canonical) & mask;; i = (i + 1) & mask)
-        if (!ctx->record_names[i].canonical || strcmp(ctx->record_names[i].canonical, canonical) == 0)
-            return &ctx->record_names[i];
-}
-
-/* The first typedef of a record wins: `typedef struct _R {...} R, *PR;`. */
-static void remember_record_typedef(struct extract_context *ctx, CXCursor typedef_cursor)
-{
-    CXType underlying = clang_getTypedefDeclUnderlyingType(typedef_cursor);
-    CXType canonical = clang_getCanonicalType(underlying);
-    if (canonical.kind != CXType_Record)
-        return;
-    if ((ctx->record_name_count + 1) * 2 > ctx->record_name_capacity) {
-        struct record_name *old = ctx->record_names;
-        unsigned old_capacity = ctx->record_name_capacity;
-        ctx->record_name_capacity = old_capacity ? old_capacity * 2 : 256;
-        ctx->record_names = xcalloc(ctx->record_name_capacity, sizeof *ctx->record_names);
-        for (unsigned i = 0; i < old_capacity; i++)
-            if (old[i].canonical)
-                *record_name_slot(ctx, old[i].canonical) = old[i];
-        free(old);
-    }
-    CXString spelling = clang_getTypeSpelling(canonical);
-    const char *text = clang_getCString(spelling);
-    struct record_name *slot = record_name_slot(ctx, text);
-    if (!slot->canonical) {
-        slot->canonical = arena_strdup(&ctx->facts->arena, text);
-        slot->typedef_name = cursor_spelling_in_arena(ctx, typedef_cursor);
-        ctx->record_name_count++;
-    }
-    clang_disposeString(spelling);
-}
-
-/* The typedef name for an elaborated record spelling, or the spelling. */
-static const char *readable_record_name(struct extract_context *ctx, const char *spelling)
-{
-    if (!ctx->record_name_count || (strncmp(spelling, "struct ", 7) != 0 && strncmp(spelling, "union ", 6) != 0))
-        return spelling;
-    struct record_name *slot = record_name_slot(ctx, spelling);
-    return slot->canonical && slot->typedef_name ? slot->typedef_name : spelling;
-}
-
 static size_t spelling_slot_of(const struct extract_context *ctx, CXType type)
 {
     uint64_t key = ((uint64_t)(uintptr_t)type.data[0] ^ (uint64_t)type.kind) * 0x9E3779B97F4A7C15ull;
@@ -327,7 +259,7 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
     else if (out->type_class == TYPE_ARRAY)
         element = clang_getArrayElementType(canonical);
     if (element.kind != CXType_Invalid) {
-        out->pointee_spelling = readable_record_name(ctx, type_spelling(ctx, element));
+        out->pointee_spelling = record_names_readable(&ctx->record_names, type_spelling(ctx, element));
         out->pointee_canonical = type_spelling(ctx, clang_getCanonicalType(element));
         out->pointee_class = classify(element);
         bool element_has_layout = has_known_layout(clang_getCanonicalType(element));
@@ -671,33 +603,28 @@ static enum CXChildVisitResult visit_top_level(CXCursor cursor, CXCursor parent,
 {
     (void)parent;
     struct extract_context *ctx = data;
-    CXSourceLocation location = clang_getCursorLocation(cursor);
-    if (clang_Location_isInSystemHeader(location)) {
-        if (clang_getCursorKind(cursor) == CXCursor_TypedefDecl)
-            remember_record_typedef(ctx, cursor);
-        return CXChildVisit_Continue;
-    }
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     if (kind == CXCursor_TypedefDecl) {
-        remember_record_typedef(ctx, cursor);
-        return CXChildVisit_Continue;
-    }
-    if (kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor)) {
-        add_function(ctx, cursor);
+        record_names_remember(&ctx->record_names, cursor);
         return CXChildVisit_Continue;
     }
     /* C++: functions inside namespaces and extern "C" blocks. */
-    if (kind == CXCursor_Namespace || kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl)
+    if (record_names_is_container(kind))
         return CXChildVisit_Recurse;
+    if (kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor) &&
+        !clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
+        add_function(ctx, cursor);
     return CXChildVisit_Continue;
 }
 
-void facts_extract(CXTranslationUnit unit, const char *display_path, struct facts *facts)
+void facts_extract(CXTranslationUnit unit, const char *display_path, const struct record_names *inherited_names,
+                   struct facts *facts)
 {
     struct extract_context ctx = {0};
     ctx.unit = unit;
     ctx.facts = facts;
     ctx.display_path = display_path;
+    record_names_init(&ctx.record_names, &facts->arena, inherited_names);
     CXString spelling = clang_getTranslationUnitSpelling(unit);
     ctx.main_file = clang_getFile(unit, clang_getCString(spelling));
     clang_disposeString(spelling);
@@ -706,6 +633,6 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, struct fact
     clang_visitChildren(clang_getTranslationUnitCursor(unit), visit_top_level, &ctx);
     free(ctx.cx_files);
     free(ctx.fact_files);
-    free(ctx.record_names);
+    record_names_free(&ctx.record_names);
     free(ctx.spellings);
 }

@@ -1,6 +1,6 @@
 /* include_prefix.c - a tiny scanner for the leading include lines (see
  * include_prefix.h). It skips blank lines and comments and stops at the
- * first thing that is not `#include <name>`. */
+ * first thing that is neither `#include <name>` nor a one-line `#define`. */
 #include "include_prefix.h"
 
 #include <stdbool.h>
@@ -74,15 +74,14 @@ static bool rest_of_line_is_empty(struct scanner *s)
     }
 }
 
-/* At '#': reads `# include <name>`; false for anything else. */
+static bool is_identifier_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* After `#include`: reads ` <name>` and the rest of the line. */
 static bool read_include(struct scanner *s, struct string_list *lines)
 {
-    s->at++;
-    skip_blanks(s);
-    static const char keyword[] = "include";
-    if (s->size - s->at < sizeof keyword - 1 || memcmp(s->text + s->at, keyword, sizeof keyword - 1) != 0)
-        return false;
-    s->at += sizeof keyword - 1;
     skip_blanks(s);
     if (peek(s, 0) != '<')
         return false;
@@ -98,6 +97,54 @@ static bool read_include(struct scanner *s, struct string_list *lines)
     string_list_add(lines, line);
     free(line);
     return true;
+}
+
+/* After `#define`: a one-line definition without comments, kept verbatim
+ * from the macro's name on. Verbatim matters: the file's own line then
+ * redefines the macro identically, which C allows without a word. */
+static bool read_define(struct scanner *s, struct string_list *lines)
+{
+    if (peek(s, 0) != ' ' && peek(s, 0) != '\t')
+        return false;
+    skip_blanks(s);
+    size_t start = s->at;
+    while (!at_end(s) && is_identifier_char(peek(s, 0)))
+        s->at++;
+    if (s->at == start || (s->text[start] >= '0' && s->text[start] <= '9'))
+        return false;
+    size_t end = s->at;
+    while (!at_end(s) && peek(s, 0) != '\n') {
+        char c = peek(s, 0);
+        if (c == '\r' && (peek(s, 1) == '\n' || s->at + 1 >= s->size)) {
+            s->at++;   /* a CRLF line end */
+            continue;
+        }
+        if (c == '\\' || (c == '/' && (peek(s, 1) == '/' || peek(s, 1) == '*')) || c == '\r' || c == '\0')
+            return false;
+        end = ++s->at;
+    }
+    while (end > start && (s->text[end - 1] == ' ' || s->text[end - 1] == '\t'))
+        end--;
+    char *line = xasprintf("#define %.*s", (int)(end - start), s->text + start);
+    string_list_add(lines, line);
+    free(line);
+    return true;
+}
+
+/* At '#': reads `# include <name>` or `# define ...`; false for anything else. */
+static bool read_directive(struct scanner *s, struct string_list *lines)
+{
+    s->at++;
+    skip_blanks(s);
+    size_t start = s->at;
+    while (!at_end(s) && is_identifier_char(peek(s, 0)))
+        s->at++;
+    size_t length = s->at - start;
+    if (length == 7 && memcmp(s->text + start, "include", 7) == 0)
+        return read_include(s, lines);
+    if (length == 6 && memcmp(s->text + start, "define", 6) == 0)
+        return read_define(s, lines);
+    return false;
 }
 
 void include_prefix(const char *text, size_t size, struct string_list *lines)
@@ -117,7 +164,7 @@ void include_prefix(const char *text, size_t size, struct string_list *lines)
             if (!skip_block_comment(&s))
                 return;
         } else if (peek(&s, 0) == '#') {
-            if (!read_include(&s, lines))
+            if (!read_directive(&s, lines))
                 return;
         } else {
             return;

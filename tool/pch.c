@@ -73,8 +73,20 @@ static bool make_temporary_directory(struct pch_store *store)
     return true;
 }
 
+static struct pch *pch_new(const char *path, size_t line_count)
+{
+    struct pch *pch = xcalloc(1, sizeof *pch);
+    pch->path = xstrdup(path);
+    pch->line_count = line_count;
+    arena_init(&pch->record_name_strings);
+    record_names_init(&pch->record_names, &pch->record_name_strings, NULL);
+    return pch;
+}
+
 static void pch_free(struct pch *pch)
 {
+    record_names_free(&pch->record_names);
+    arena_free(&pch->record_name_strings);
     free(pch->path);
     dependency_list_free(&pch->dependencies);
     free(pch);
@@ -258,9 +270,11 @@ static bool has_errors(CXTranslationUnit unit)
 }
 
 /* Would libclang accept the header for a file with these arguments? An
- * empty in-memory file is parsed with it. */
+ * empty in-memory file is parsed with it; when it is accepted, the record
+ * names are collected from that unit (all of its declarations are the
+ * header's). */
 static bool trial_parse(struct pch_store *store, const char *base, const struct string_list *arguments,
-                        bool cplusplus, const char *pch_path)
+                        bool cplusplus, const char *pch_path, struct record_names *record_names)
 {
     struct string_list with_pch = {NULL, 0};
     for (size_t i = 0; i < arguments->count; i++)
@@ -274,6 +288,8 @@ static bool trial_parse(struct pch_store *store, const char *base, const struct 
                                                           (const char *const *)with_pch.items, (int)with_pch.count,
                                                           &empty, 1, CXTranslationUnit_None, &unit);
     bool accepted = status == CXError_Success && unit && !has_errors(unit);
+    if (accepted)
+        record_names_collect(record_names, unit);
     if (unit)
         clang_disposeTranslationUnit(unit);
     free(probe);
@@ -335,6 +351,7 @@ static bool build(struct pch_store *store, const char *base, const struct string
     }
     if (usable) {
         dependencies_collect(unit, &pch->dependencies);
+        record_names_collect(&pch->record_names, unit);
         char *temporary = temporary_name(pch->path);
         usable = clang_saveTranslationUnit(unit, temporary, clang_defaultSaveOptions(unit)) == CXSaveError_None &&
                  rename(temporary, pch->path) == 0;
@@ -363,12 +380,12 @@ static const struct pch *obtain(struct pch_store *store, const struct string_lis
     if (line_count == 0 || (store->is_temporary && (!may_build || !make_temporary_directory(store))))
         return NULL;
     char *base = key_base(store, arguments, cplusplus, lines, line_count);
-    struct pch *pch = xcalloc(1, sizeof *pch);
-    pch->path = xasprintf("%s.pch", base);
-    pch->line_count = line_count;
+    char *pch_path = xasprintf("%s.pch", base);
+    struct pch *pch = pch_new(pch_path, line_count);
+    free(pch_path);
     char *manifest_path = xasprintf("%s.json", base);
     bool ready = access(pch->path, R_OK) == 0 && read_manifest(store, manifest_path, pch) &&
-                 trial_parse(store, base, arguments, cplusplus, pch->path);
+                 trial_parse(store, base, arguments, cplusplus, pch->path, &pch->record_names);
     free(manifest_path);
     if (!ready && may_build) {
         dependency_list_free(&pch->dependencies);
@@ -457,6 +474,34 @@ static size_t shared_prefix(const struct pch_request *requests, const size_t *gr
     }
 }
 
+/* Within one group (sorted by prefix): a header for the prefix most of it
+ * shares, then again for the files left over, as long as that helps. */
+static void assign_group(struct pch_store *store, struct pch_request *requests, size_t *group, size_t group_size)
+{
+    while (group_size > 0) {
+        size_t model = 0, users = 0;
+        size_t depth = shared_prefix(requests, group, group_size, &model, &users);
+        const struct pch_request *pattern = &requests[model];
+        const struct pch *pch = NULL;
+        /* Building costs about one parse of the headers: worth it for two
+         * files; a header already on disk is worth it for one. */
+        for (size_t length = depth; length > 0 && !pch; length = users >= 2 ? 0 : length - 1)
+            pch = obtain(store, pattern->arguments, pattern->cplusplus, pattern->prefix, length, users >= 2);
+        if (!pch)
+            return;
+        size_t left = 0;
+        for (size_t i = 0; i < group_size; i++) {
+            if (starts_with(requests[group[i]].prefix, pattern->prefix, pch->line_count))
+                requests[group[i]].assigned = pch;
+            else
+                group[left++] = group[i];   /* still sorted by prefix */
+        }
+        if (left == group_size)
+            return;
+        group_size = left;
+    }
+}
+
 void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count)
 {
     if (count == 0)
@@ -470,17 +515,7 @@ void pch_store_assign(struct pch_store *store, struct pch_request *requests, siz
         size_t end = start + 1;
         while (end < count && compare_groups(&requests[order[start]], &requests[order[end]]) == 0)
             end++;
-        size_t model = 0, users = 0;
-        size_t depth = shared_prefix(requests, order + start, end - start, &model, &users);
-        const struct pch_request *pattern = &requests[model];
-        const struct pch *pch = NULL;
-        /* Building costs about one parse of the headers: worth it for two
-         * files; a header already on disk is worth it for one. */
-        for (size_t length = depth; length > 0 && !pch; length = users >= 2 ? 0 : length - 1)
-            pch = obtain(store, pattern->arguments, pattern->cplusplus, pattern->prefix, length, users >= 2);
-        for (size_t i = start; pch && i < end; i++)
-            if (starts_with(requests[order[i]].prefix, pattern->prefix, pch->line_count))
-                requests[order[i]].assigned = pch;
+        assign_group(store, requests, order + start, end - start);
         start = end;
     }
     free(order);

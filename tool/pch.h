@@ -20,14 +20,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "dependencies.h"
 #include "file_digest.h"
 #include "options.h"
+#include "record_names.h"
 
 struct pch {
     char *path;                          /* for -include-pch */
     size_t line_count;                   /* include lines it holds */
     struct dependency_list dependencies; /* every header in it, for the result cache */
+    /* The record typedef names it declares, collected once: a unit parsed
+     * with it does not list its declarations (see facts_extract.h). */
+    struct record_names record_names;
+    struct arena record_name_strings;
 };
 
 struct pch_request {
@@ -46,7 +52,8 @@ void pch_store_destroy(struct pch_store *store);
 /* Groups the requests by arguments and language, picks for each group the
  * include prefix shared by at least half of its files, and assigns a
  * valid precompiled header (reused, or built when two or more files will
- * use it) to each request whose prefix starts with it. */
+ * use it) to each request whose prefix starts with it; then does the same
+ * for the files of the group left without one. */
 void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count);
 
 #endif

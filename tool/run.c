@@ -115,6 +115,7 @@ static void parse_one(struct pool *pool, void *state, size_t file_index)
     struct analysis_extras extras = {0};
     extras.dependencies = task->has_key ? &dependencies : NULL;
     extras.pch_path = pch ? pch->path : NULL;
+    extras.pch_record_names = pch ? &pch->record_names : NULL;
     analyze_file_extra(worker->index, path, &task->arguments, pool->settings[file_index], &extras,
                        &pool->results[file_index]);
     task->used_pch = extras.used_pch;
@@ -169,7 +170,9 @@ static void run_pass(struct pool *pool, unsigned jobs, bool with_index)
     for (unsigned i = 0; i < jobs; i++) {
         workers[i].pool = pool;
         workers[i].number = i;
-        workers[i].index = with_index ? clang_createIndex(0, 0) : NULL;
+        /* Excluding the precompiled header's declarations keeps the fact
+         * extraction from deserialising all of them for every file. */
+        workers[i].index = with_index ? clang_createIndex(1, 0) : NULL;
     }
     if (jobs == 1) {
         worker_main(&workers[0]);

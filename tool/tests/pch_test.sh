@@ -94,6 +94,40 @@ run --format=json --extra-arg=-isystem"$SYS" "$SRC"
 printf '%s' "$before" | grep -q '16 bytes' && printf '%s' "$out" | grep -q '24 bytes'
 check "a header changed after the build: the new struct size is reported" $? "$out"
 
+# Leading #define lines belong to the shared prefix; files left over by the
+# first header get one of their own; record typedef names declared in the
+# header (REQ for `struct _REQ`) read the same as without it.
+SRC2="$WORK/src2"; mkdir -p "$SRC2"
+printf '#ifndef PREQ_H\n#define PREQ_H\n#include <ntddk.h>\n#include <usermode_accessors.h>\ntypedef struct _PREQ_BODY { ULONG Length; ULONG64 Value; } PREQ_BODY, *PPREQ_BODY;\n#endif\n' > "$SYS/preq.h"
+for n in 1 2 3 4 5; do
+  { [ "$n" -le 3 ] && printf '#define NTSTRSAFE_LIB\r\n#define DRIVER_LEVEL  (2 + 1)   \n'
+    printf '#include <preq.h>\n'
+    [ "$n" -gt 3 ] && printf '#include <ntstrsafe.h>\n'
+    cat <<C
+NTSTATUS Handler$n(PIRP Irp) {
+    PIO_STACK_LOCATION Stack = IoGetCurrentIrpStackLocation(Irp);
+    PPREQ_BODY UserReq = (PPREQ_BODY)Stack->Parameters.DeviceIoControl.Type3InputBuffer;
+    PREQ_BODY Local;
+    __try {
+        ProbeForRead(UserReq, sizeof(PREQ_BODY), 1);
+        Local = *UserReq;
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        return GetExceptionCode();
+    }
+    return Local.Length == DRIVER_LEVEL_OR_1 ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+C
+  } > "$SRC2/p$n.c"
+done
+sed -i 's/DRIVER_LEVEL_OR_1/1/' "$SRC2"/p[45].c
+sed -i 's/DRIVER_LEVEL_OR_1/DRIVER_LEVEL/' "$SRC2"/p[123].c
+same_as_plain "leading #define lines and a second header" --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC2"
+[ "$with_pch" = 5 ]; check "leading #define lines and a second header: all five files use one" $? "with_pch=$with_pch"
+printf '%s' "$out" | grep -q 'TYPE_ALIGNMENT(PREQ_BODY)'
+check "a record typedef declared in the header names the struct in suggestions" $? "$out"
+run --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC2"
+[ "$(printf '%s' "$out" | grep -c '"UM1004"')" = 5 ]; check "leading #define lines: every file is still analysed" $? "$out"
+
 # An unguarded header in the prefix must not be entered twice.
 printf 'typedef int COUNTER_T;\n' > "$SYS/unguarded.h"
 for n in 1 2 3; do printf '#include <unguarded.h>\n#include <ntddk.h>\nCOUNTER_T Value%s(void) { return %s; }\n' $n $n > "$SRC/u$n.c"; done
