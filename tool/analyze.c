@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content_hash.h"
 #include "facts_extract.h"
@@ -25,6 +26,13 @@ static int looks_binary(const char *path)
     size_t length = fread(buffer, 1, sizeof buffer, file);
     fclose(file);
     return memchr(buffer, '\0', length) != NULL;
+}
+
+static double now_seconds(void)
+{
+    struct timespec time;
+    clock_gettime(CLOCK_MONOTONIC, &time);
+    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
 }
 
 /* How every file is parsed (the analysis and --fix's re-parse alike). */
@@ -223,6 +231,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
         return;
     }
     CXTranslationUnit unit = NULL;
+    double started = now_seconds();
     enum CXErrorCode status = parse(index, path, arguments, extras, &unit);
     if (status != CXError_Success || !unit) {
         result->error = xasprintf("%s: libclang could not parse the file (error %d)", path, (int)status);
@@ -230,6 +239,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     }
     report_parse_errors(unit, path, enabled, result);
     result->parse_error_count = count_parse_errors(unit);
+    double parsed = now_seconds();
     struct facts facts;
     facts_init(&facts, path);
     facts_extract(unit, path, extras && extras->used_pch ? extras->pch_record_names : NULL, &facts);
@@ -239,6 +249,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
         extras->cacheable = !has_preprocessor_error(unit);
     clang_disposeTranslationUnit(unit);
     record_parsed_files(&facts, result);
+    double extracted = now_seconds();
     struct user_memory *user_memory = user_memory_build(&facts, config);
     run_rules(&facts, user_memory, enabled, result);
     if (settings->inline_suppressions)
@@ -247,4 +258,9 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     fingerprint_findings(&facts, &result->findings);
     user_memory_free(user_memory);
     facts_free(&facts);
+    if (extras) {
+        extras->parse_seconds = parsed - started;
+        extras->facts_seconds = extracted - parsed;
+        extras->rules_seconds = now_seconds() - extracted;
+    }
 }

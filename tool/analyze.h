@@ -55,6 +55,9 @@ struct analysis_extras {
     const struct record_names *pch_record_names;
     struct dependency_list *dependencies;   /* when not NULL: the headers the unit read itself */
     bool used_pch;               /* out: the precompiled header was used */
+    /* out: seconds spent in libclang's parse (with any retry), in the fact
+     * extraction, and in the analysis and rules, for UMALINT_STATS. */
+    double parse_seconds, facts_seconds, rules_seconds;
     bool cacheable;              /* out: no preprocessor error (such as a missing header) */
 };
 

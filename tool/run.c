@@ -37,6 +37,7 @@ struct file_task {
 struct worker_statistics {
     size_t files;
     double seconds;
+    double parse_seconds, facts_seconds, rules_seconds;   /* of `seconds` */
 };
 
 struct pool {
@@ -119,6 +120,12 @@ static void parse_one(struct pool *pool, void *state, size_t file_index)
     analyze_file_extra(worker->index, path, &task->arguments, pool->settings[file_index], &extras,
                        &pool->results[file_index]);
     task->used_pch = extras.used_pch;
+    if (pool->statistics) {
+        struct worker_statistics *statistics = &pool->statistics[worker->number];
+        statistics->parse_seconds += extras.parse_seconds;
+        statistics->facts_seconds += extras.facts_seconds;
+        statistics->rules_seconds += extras.rules_seconds;
+    }
     if (task->has_key && extras.cacheable && !pool->results[file_index].error) {
         if (extras.used_pch)
             dependency_list_append(&dependencies, &pch->dependencies);
@@ -221,6 +228,14 @@ static void print_statistics(const struct pool *pool, size_t from_cache, size_t 
     line.data[line.length - 1] = '\n';
     fputs(line.data, stderr);
     strbuf_free(&line);
+    double parse = 0, facts = 0, rules = 0;
+    for (unsigned i = 0; i < jobs; i++) {
+        parse += pool->statistics[i].parse_seconds;
+        facts += pool->statistics[i].facts_seconds;
+        rules += pool->statistics[i].rules_seconds;
+    }
+    fprintf(stderr, "umalint: stats: summed over workers: libclang parse %.2f s, facts %.2f s, analysis and rules %.2f s\n",
+            parse, facts, rules);
 }
 
 void run_analysis(const struct discovery *discovery, struct compile_flags *flags,
