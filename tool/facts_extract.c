@@ -7,6 +7,8 @@
  * fixes. Nothing here decides whether code is risky: that is the rules' job. */
 #include "facts_extract.h"
 
+#include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,28 +23,96 @@ struct extract_context {
     /* Files seen so far; few per TU, so a linear table is enough. */
     CXFile *cx_files;
     struct fact_file **fact_files;
+    struct line_table *line_tables;
     unsigned file_count;
+    unsigned last_file;   /* the index file_for found last: nodes come in runs */
+    unsigned confirmed_macro_locations;   /* see spelled_in_macro */
     /* "struct _MY_REQUEST" -> "MY_REQUEST" (record_names.h). */
     struct record_names record_names;
     /* Printing a type is one of the costliest libclang calls and the same
-     * few types recur on most nodes: spellings by CXType identity. */
+     * few types recur on most nodes: spellings, and whole fact_types, by
+     * CXType identity. */
     struct spelling_slot *spellings;
     unsigned spelling_capacity, spelling_count;
+    struct declaration_slot *declarations;
+    unsigned declaration_capacity, declaration_count;
+};
+
+/* Where each line of a file starts, so that a node's line and column come
+ * from its offset instead of two more libclang queries per node. Lines end
+ * as clang counts them: "\n", "\r\n" or a lone "\r". */
+struct line_table {
+    unsigned *starts;
+    unsigned count;
+};
+
+/* What the nodes that refer to one declaration share: its name and, for a
+ * field, its byte offset (libclang checks the whole record on each ask).
+ * Keyed by the declaration itself, not by decl_key: declarations made by
+ * one macro expansion share a place. */
+struct declaration_slot {
+    CXCursor declaration;
+    unsigned hash;
+    bool used;
+    uint64_t key;            /* decl_key_of; never 0 once computed */
+    const char *name;
+    long long field_offset;  /* -1: not a field at a whole-byte offset */
+    bool has_field_offset;
 };
 
 struct spelling_slot {
     enum CXTypeKind kind;
     const void *type;        /* CXType.data[0]: the type with its qualifiers */
     const char *text;        /* in the facts' arena; NULL: empty slot */
+    /* fill_type's result for this type, when asked, and the number of
+     * record names known then (a new typedef can rename a pointee). */
+    struct fact_type *filled;
+    unsigned filled_names;
 };
 
 /* ---- files and locations ------------------------------------------------ */
 
-static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
+static void build_line_table(struct line_table *table, const char *text, unsigned long size)
 {
+    unsigned capacity = 64;
+    table->starts = xmalloc(capacity * sizeof *table->starts);
+    table->starts[0] = 0;
+    table->count = 1;
+    for (unsigned long i = 0; i < size; i++) {
+        if (text[i] != '\n' && text[i] != '\r')
+            continue;
+        if (text[i] == '\r' && i + 1 < size && text[i + 1] == '\n')
+            i++;
+        if (table->count == capacity) {
+            capacity *= 2;
+            table->starts = xrealloc(table->starts, capacity * sizeof *table->starts);
+        }
+        table->starts[table->count++] = (unsigned)(i + 1);
+    }
+}
+
+/* 1-based line and column (in bytes) of `offset`. */
+static void line_and_column(const struct line_table *table, unsigned offset, unsigned *line, unsigned *column)
+{
+    unsigned low = 0, high = table->count;   /* the last start <= offset is in [low, high) */
+    while (high - low > 1) {
+        unsigned middle = low + (high - low) / 2;
+        if (table->starts[middle] <= offset)
+            low = middle;
+        else
+            high = middle;
+    }
+    *line = low + 1;
+    *column = offset - table->starts[low] + 1;
+}
+
+static unsigned file_index_for(struct extract_context *ctx, CXFile file)
+{
+    if (ctx->last_file < ctx->file_count && clang_File_isEqual(ctx->cx_files[ctx->last_file], file))
+        return ctx->last_file;
     for (unsigned i = 0; i < ctx->file_count; i++)
         if (clang_File_isEqual(ctx->cx_files[i], file))
-            return ctx->fact_files[i];
+            return ctx->last_file = i;
     struct facts *facts = ctx->facts;
     struct fact_file *entry = arena_alloc(&facts->arena, sizeof *entry);
     entry->is_main = clang_File_isEqual(file, ctx->main_file);
@@ -58,27 +128,59 @@ static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
     entry->contents = contents ? arena_strndup(&facts->arena, contents, size) : "";
     entry->size = contents ? size : 0;
 
-    ctx->cx_files = xrealloc(ctx->cx_files, (ctx->file_count + 1) * sizeof *ctx->cx_files);
-    ctx->fact_files = xrealloc(ctx->fact_files, (ctx->file_count + 1) * sizeof *ctx->fact_files);
+    unsigned count = ctx->file_count + 1;
+    ctx->cx_files = xrealloc(ctx->cx_files, count * sizeof *ctx->cx_files);
+    ctx->fact_files = xrealloc(ctx->fact_files, count * sizeof *ctx->fact_files);
+    ctx->line_tables = xrealloc(ctx->line_tables, count * sizeof *ctx->line_tables);
     ctx->cx_files[ctx->file_count] = file;
     ctx->fact_files[ctx->file_count] = entry;
-    ctx->file_count++;
+    build_line_table(&ctx->line_tables[ctx->file_count], entry->contents, entry->size);
+    ctx->file_count = count;
 
     facts->files = arena_alloc(&facts->arena, ctx->file_count * sizeof *facts->files);
     memcpy(facts->files, ctx->fact_files, ctx->file_count * sizeof *facts->files);
     facts->file_count = ctx->file_count;
-    return entry;
+    return ctx->last_file = count - 1;
 }
 
-/* True when the location's spelling is inside a macro definition rather than
- * in the code the user wrote at that place. */
-static bool spelled_in_macro(CXSourceLocation location)
+static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
 {
-    CXFile file_a, file_b;
-    unsigned offset_a, offset_b;
-    clang_getFileLocation(location, &file_a, NULL, NULL, &offset_a);
-    clang_getSpellingLocation(location, &file_b, NULL, NULL, &offset_b);
-    return offset_a != offset_b || !clang_File_isEqual(file_a, file_b);
+    unsigned index = file_index_for(ctx, file);   /* may grow fact_files: first */
+    return ctx->fact_files[index];
+}
+
+/* libclang hands out a location as clang's raw SourceLocation encoding in
+ * int_data, whose top bit marks a location inside a macro expansion; any
+ * other location is spelled where it is. Asking libclang for the spelling
+ * is the costliest location query, so it is skipped when the bit is clear.
+ * The encoding is not part of libclang's documented API, so each unit asks
+ * for every spelling until it has seen MACRO_LOCATIONS_TO_CONFIRM locations
+ * in macros all carry the bit, and one that does not turns the shortcut
+ * off for the rest of the run. */
+#define MACRO_LOCATION_BIT 0x80000000u
+#define MACRO_LOCATIONS_TO_CONFIRM 16
+static atomic_bool macro_bit_is_unreliable;
+
+/* True when the location's spelling is inside a macro definition rather than
+ * in the code the user wrote at that place (its file location is given). */
+static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation location, CXFile file, unsigned offset)
+{
+    bool has_bit = (location.int_data & MACRO_LOCATION_BIT) != 0;
+    bool confirmed = ctx->confirmed_macro_locations >= MACRO_LOCATIONS_TO_CONFIRM &&
+                     !atomic_load_explicit(&macro_bit_is_unreliable, memory_order_relaxed);
+    if (!has_bit && confirmed)
+        return false;
+    CXFile spelling_file;
+    unsigned spelling_offset;
+    clang_getSpellingLocation(location, &spelling_file, NULL, NULL, &spelling_offset);
+    bool in_macro = offset != spelling_offset || !clang_File_isEqual(file, spelling_file);
+    if (in_macro && !confirmed) {
+        if (has_bit)
+            ctx->confirmed_macro_locations++;
+        else
+            atomic_store(&macro_bit_is_unreliable, true);
+    }
+    return in_macro;
 }
 
 static bool is_identifier_char(char c)
@@ -117,40 +219,32 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
     CXSourceRange extent = clang_getCursorExtent(cursor);
     CXSourceLocation begin = clang_getRangeStart(extent), end = clang_getRangeEnd(extent);
     CXFile file = NULL, end_file = NULL;
-    unsigned line, column, offset, end_line, end_column, end_offset;
-    clang_getFileLocation(begin, &file, &line, &column, &offset);
-    clang_getFileLocation(end, &end_file, &end_line, &end_column, &end_offset);
+    unsigned offset = 0, end_offset = 0;
+    clang_getFileLocation(begin, &file, NULL, NULL, &offset);
+    clang_getFileLocation(end, &end_file, NULL, NULL, &end_offset);
     if (!file)
         return;
-    struct fact_file *fact_file = file_for(ctx, file);
+    unsigned index = file_index_for(ctx, file);
+    struct fact_file *fact_file = ctx->fact_files[index];
     node->file = fact_file->path;
-    node->line = line;
-    node->column = column;
     node->offset = offset;
-    bool begins_in_macro = spelled_in_macro(begin);
+    bool begins_in_macro = spelled_in_macro(ctx, begin, file, offset);
     if (begins_in_macro && offset < fact_file->size && is_identifier_char(fact_file->contents[offset])) {
         unsigned length = token_length(fact_file, offset);
         node->macro = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, length);
     }
     /* A range ending inside a macro expansion ends at the start of the
      * invocation's last token; make it exclusive like ordinary ranges. */
-    if (spelled_in_macro(end) && clang_File_isEqual(file, end_file) && end_offset >= offset) {
-        unsigned length = token_length(fact_file, end_offset);
-        end_offset += length;
-        end_column += length;
-    }
-    if (!clang_File_isEqual(file, end_file) || end_offset < offset) {
+    if (clang_File_isEqual(file, end_file) && end_offset >= offset && spelled_in_macro(ctx, end, end_file, end_offset))
+        end_offset += token_length(fact_file, end_offset);
+    if (!clang_File_isEqual(file, end_file) || end_offset < offset)
         end_offset = offset;
-        end_line = line;
-        end_column = column;
-    }
-    node->end_line = end_line;
-    node->end_column = end_column;
+    if (end_offset > fact_file->size)
+        end_offset = offset;
+    line_and_column(&ctx->line_tables[index], offset, &node->line, &node->column);
+    line_and_column(&ctx->line_tables[index], end_offset, &node->end_line, &node->end_column);
     node->end_offset = end_offset;
-    if (end_offset <= fact_file->size)
-        node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
-    else
-        node->text = "";
+    node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
 }
 
 /* ---- types -------------------------------------------------------------- */
@@ -180,21 +274,27 @@ static void grow_spellings(struct extract_context *ctx)
     free(old);
 }
 
-/* The same CXType (the same type with the same qualifiers in this unit)
- * always prints the same. */
-static const char *type_spelling(struct extract_context *ctx, CXType type)
+/* The cache slot of a type, with its spelling filled in. The same CXType
+ * (the same type with the same qualifiers in this unit) always prints the
+ * same. */
+static struct spelling_slot *type_slot(struct extract_context *ctx, CXType type)
 {
     if ((ctx->spelling_count + 1) * 2 > ctx->spelling_capacity)
         grow_spellings(ctx);
-    size_t slot = spelling_slot_of(ctx, type);
-    if (ctx->spellings[slot].text)
-        return ctx->spellings[slot].text;
+    struct spelling_slot *slot = &ctx->spellings[spelling_slot_of(ctx, type)];
+    if (slot->text)
+        return slot;
     CXString spelling = clang_getTypeSpelling(type);
     const char *text = arena_strdup(&ctx->facts->arena, clang_getCString(spelling));
     clang_disposeString(spelling);
-    ctx->spellings[slot] = (struct spelling_slot){type.kind, type.data[0], text};
+    *slot = (struct spelling_slot){type.kind, type.data[0], text, NULL, 0};
     ctx->spelling_count++;
-    return text;
+    return slot;
+}
+
+static const char *type_spelling(struct extract_context *ctx, CXType type)
+{
+    return type_slot(ctx, type)->text;
 }
 
 static enum type_class classify(CXType type)
@@ -233,10 +333,8 @@ static bool has_known_layout(CXType canonical)
     }
 }
 
-static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType type)
+static void describe_type(struct extract_context *ctx, struct fact_type *out, CXType type)
 {
-    if (type.kind == CXType_Invalid)
-        return;
     out->spelling = type_spelling(ctx, type);
     CXType canonical = clang_getCanonicalType(type);
     out->canonical = type_spelling(ctx, canonical);
@@ -268,6 +366,26 @@ static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType
     }
 }
 
+/* Types recur on most nodes: describe each one once (per record-name
+ * generation) and copy the description. */
+static void fill_type(struct extract_context *ctx, struct fact_type *out, CXType type)
+{
+    if (type.kind == CXType_Invalid)
+        return;
+    struct spelling_slot *slot = type_slot(ctx, type);
+    if (!slot->filled || slot->filled_names != ctx->record_names.count) {
+        struct fact_type description = {0};
+        describe_type(ctx, &description, type);
+        /* describe_type may grow the table: look the slot up again. */
+        slot = type_slot(ctx, type);
+        if (!slot->filled)
+            slot->filled = arena_alloc(&ctx->facts->arena, sizeof *slot->filled);
+        *slot->filled = description;
+        slot->filled_names = ctx->record_names.count;
+    }
+    *out = *slot->filled;
+}
+
 /* ---- nodes -------------------------------------------------------------- */
 
 struct child_list {
@@ -292,6 +410,20 @@ static bool is_reference_cursor(enum CXCursorKind kind)
     return (kind >= CXCursor_FirstRef && kind <= CXCursor_LastRef) ||
            clang_isAttribute(kind) || kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl ||
            kind == CXCursor_EnumDecl || kind == CXCursor_TypedefDecl;
+}
+
+/* Kinds that never have children worth a node (a label reference at
+ * most): asking libclang to visit them costs a visitor each. */
+static bool is_leaf_kind(enum CXCursorKind kind)
+{
+    switch (kind) {
+    case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral: case CXCursor_CharacterLiteral:
+    case CXCursor_StringLiteral: case CXCursor_NullStmt: case CXCursor_BreakStmt:
+    case CXCursor_ContinueStmt: case CXCursor_GotoStmt: case CXCursor_SEHLeaveStmt:
+        return true;
+    default:
+        return false;
+    }
 }
 
 static enum node_kind node_kind_for(enum CXCursorKind kind)
@@ -368,10 +500,42 @@ static bool may_be_constant(const struct fact_node *node)
     }
 }
 
+/* An integer literal written in the file: its value without asking
+ * clang's evaluator (which allocates a result per call). False for
+ * anything unusual: clang then evaluates it. */
+static bool read_integer_literal(const struct fact_node *node, long long *value)
+{
+    const char *text = node->text;
+    if (node->kind != NODE_INTEGER || node->macro || !text || !(*text >= '0' && *text <= '9'))
+        return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long parsed = strtoull(text, &end, 0);
+    if (errno || end == text)
+        return false;
+    while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L')
+        end++;
+    if (*end)
+        return false;
+    *value = (long long)parsed;
+    return true;
+}
+
 static void evaluate(struct fact_node *node, CXCursor cursor)
 {
     if (node->type.type_class != TYPE_INTEGER || !may_be_constant(node))
         return;
+    if (read_integer_literal(node, &node->value)) {
+        node->has_value = true;
+        return;
+    }
+    /* A parenthesised constant has its operand's value and type. */
+    if (node->kind == NODE_PAREN && node->child_count == 1 && node->children[0]->has_value &&
+        node->children[0]->type.canonical == node->type.canonical) {
+        node->has_value = true;
+        node->value = node->children[0]->value;
+        return;
+    }
     CXEvalResult result = clang_Cursor_Evaluate(cursor);
     if (!result)
         return;
@@ -407,6 +571,69 @@ static const char *cursor_name(struct extract_context *ctx, CXCursor cursor)
     const char *name = text && *text ? arena_strdup(&ctx->facts->arena, text) : NULL;
     clang_disposeString(spelling);
     return name;
+}
+
+static struct declaration_slot *declaration_slot(struct extract_context *ctx, CXCursor declaration)
+{
+    if ((ctx->declaration_count + 1) * 2 > ctx->declaration_capacity) {
+        struct declaration_slot *old = ctx->declarations;
+        unsigned old_capacity = ctx->declaration_capacity;
+        ctx->declaration_capacity = old_capacity ? old_capacity * 2 : 256;
+        ctx->declarations = xcalloc(ctx->declaration_capacity, sizeof *ctx->declarations);
+        for (unsigned i = 0; i < old_capacity; i++) {
+            if (!old[i].used)
+                continue;
+            unsigned mask = ctx->declaration_capacity - 1, at = old[i].hash & mask;
+            while (ctx->declarations[at].used)
+                at = (at + 1) & mask;
+            ctx->declarations[at] = old[i];
+        }
+        free(old);
+    }
+    unsigned hash = clang_hashCursor(declaration) * 0x9E3779B1u;
+    unsigned mask = ctx->declaration_capacity - 1, at = hash & mask;
+    while (ctx->declarations[at].used &&
+           !(ctx->declarations[at].hash == hash && clang_equalCursors(ctx->declarations[at].declaration, declaration)))
+        at = (at + 1) & mask;
+    struct declaration_slot *slot = &ctx->declarations[at];
+    if (!slot->used) {
+        slot->used = true;
+        slot->declaration = declaration;
+        slot->hash = hash;
+        ctx->declaration_count++;
+    }
+    return slot;
+}
+
+/* Name and declaration key of a call, reference or member: the name is the
+ * referenced declaration's, so it is asked once per declaration. */
+static void set_reference(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
+{
+    CXCursor referenced = clang_getCursorReferenced(cursor);
+    if (clang_Cursor_isNull(referenced)) {
+        node->decl_key = 0;
+        node->name = cursor_name(ctx, cursor);
+        if (node->kind == NODE_MEMBER)
+            node->member_offset = -1;
+        return;
+    }
+    struct declaration_slot *slot = declaration_slot(ctx, referenced);
+    if (!slot->key)
+        slot->key = decl_key_of(referenced);
+    node->decl_key = slot->key;
+    if (!slot->name) {
+        const char *name = cursor_name(ctx, cursor);
+        slot->name = name ? name : "";   /* "": asked, none (NULL on the node, as before) */
+    }
+    node->name = *slot->name ? slot->name : NULL;
+    if (node->kind == NODE_MEMBER) {
+        if (!slot->has_field_offset) {
+            long long bits = clang_Cursor_getOffsetOfField(referenced);
+            slot->field_offset = bits >= 0 && bits % 8 == 0 ? bits / 8 : -1;
+            slot->has_field_offset = true;
+        }
+        node->member_offset = slot->field_offset;
+    }
 }
 
 static void set_operator(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
@@ -455,7 +682,8 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
 {
     enum CXCursorKind cx_kind = clang_getCursorKind(cursor);
     struct child_list children = {NULL, 0, 0};
-    clang_visitChildren(cursor, collect_child, &children);
+    if (!is_leaf_kind(cx_kind))
+        clang_visitChildren(cursor, collect_child, &children);
 
     /* Implicit conversions are noise for every rule: fold them away. */
     if (cx_kind == CXCursor_UnexposedExpr && children.count == 1 &&
@@ -480,6 +708,8 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
     case NODE_CALL:
     case NODE_DECL_REF:
     case NODE_MEMBER:
+        set_reference(ctx, node, cursor);
+        break;
     case NODE_VAR_DECL:
     case NODE_LABEL:
     case NODE_GOTO:
@@ -525,8 +755,6 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
     if (node->kind == NODE_MEMBER) {
         const struct fact_node *base = fact_child(node, 0);
         node->is_arrow = base && base->type.type_class == TYPE_POINTER;
-        long long bits = clang_Cursor_getOffsetOfField(clang_getCursorReferenced(cursor));
-        node->member_offset = bits >= 0 && bits % 8 == 0 ? bits / 8 : -1;
     }
     free(children.items);
     evaluate(node, cursor);
@@ -631,8 +859,12 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, const struc
     if (ctx.main_file)
         file_for(&ctx, ctx.main_file);
     clang_visitChildren(clang_getTranslationUnitCursor(unit), visit_top_level, &ctx);
+    for (unsigned i = 0; i < ctx.file_count; i++)
+        free(ctx.line_tables[i].starts);
     free(ctx.cx_files);
     free(ctx.fact_files);
+    free(ctx.line_tables);
     record_names_free(&ctx.record_names);
     free(ctx.spellings);
+    free(ctx.declarations);
 }
