@@ -163,6 +163,16 @@ expect_status "syntax errors" 1
 printf '%s' "$out" | grep -qE 'syntax.c:2:[0-9]+: warning: 2 parse errors; the first: expected expression.*\[UM0001\]'
 check "syntax errors: one UM0001 naming the first error and the count" $? "$out"
 
+# Warnings are not parse errors, even under a build's -Werror; errors stay errors.
+printf '#include <ntddk.h>\nint f(int x) { int unused; if (x = 2) return 1; }\n' > "$WORK/warnings.c"
+run --format=gcc --extra-arg=-Wall --extra-arg=-Werror "$WORK/warnings.c"
+expect_status "warnings under -Werror" 0
+printf '#include <ntddk.h>\nint f(void) { return undeclared_helper(); }\n' > "$WORK/undeclared.c"
+run --format=gcc --extra-arg=-Wall --extra-arg=-Werror "$WORK/undeclared.c"
+expect_status "an undeclared function" 1
+printf '%s' "$out" | grep -q "undeclared function 'undeclared_helper'.*\[UM0001\]"
+check "an undeclared function: still UM0001" $? "$out"
+
 printf '#include "missing_header.h"\nint f(void) { return 0; }\n' > "$WORK/missing.c"
 run --format=gcc "$WORK/missing.c"
 expect_status "missing include" 1
