@@ -401,6 +401,10 @@ void suppressions_parse(const char *text, size_t length, struct suppression_list
 {
     if (!text || length >= UINT_MAX)
         return;
+    /* Every directive spells one of these: most files have none, and
+     * finding that out costs one search instead of a lexer pass. */
+    if (!memmem(text, length, "umalint-", 8) && !memmem(text, length, "NOLINT", 6))
+        return;
     struct lexer lexer = {text, length, 0, 1, 0};
     while (lexer.pos < length) {
         char c = text[lexer.pos];
