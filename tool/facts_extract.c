@@ -161,13 +161,18 @@ static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
 #define MACRO_LOCATIONS_TO_CONFIRM 16
 static atomic_bool macro_bit_is_unreliable;
 
+static bool macro_bit_is_trusted(const struct extract_context *ctx)
+{
+    return ctx->confirmed_macro_locations >= MACRO_LOCATIONS_TO_CONFIRM &&
+           !atomic_load_explicit(&macro_bit_is_unreliable, memory_order_relaxed);
+}
+
 /* True when the location's spelling is inside a macro definition rather than
  * in the code the user wrote at that place (its file location is given). */
 static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation location, CXFile file, unsigned offset)
 {
     bool has_bit = (location.int_data & MACRO_LOCATION_BIT) != 0;
-    bool confirmed = ctx->confirmed_macro_locations >= MACRO_LOCATIONS_TO_CONFIRM &&
-                     !atomic_load_explicit(&macro_bit_is_unreliable, memory_order_relaxed);
+    bool confirmed = macro_bit_is_trusted(ctx);
     if (!has_bit && confirmed)
         return false;
     CXFile spelling_file;
@@ -245,6 +250,54 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
     line_and_column(&ctx->line_tables[index], end_offset, &node->end_line, &node->end_column);
     node->end_offset = end_offset;
     node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
+}
+
+/* The range of a reference or an integer literal that is one token written
+ * in the file (not in a macro): from its location to the token's end,
+ * which is what libclang's extent gives, at a fraction of the cost. False
+ * (ask libclang) for anything else: a location in a macro, a qualified or
+ * templated C++ name, an operator name, a token with a line splice or a
+ * digit separator. */
+static bool set_single_token_range(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
+{
+    CXSourceLocation location = clang_getCursorLocation(cursor);
+    if (!macro_bit_is_trusted(ctx) || (location.int_data & MACRO_LOCATION_BIT))
+        return false;
+    CXFile file = NULL;
+    unsigned offset = 0;
+    clang_getFileLocation(location, &file, NULL, NULL, &offset);
+    if (!file)
+        return false;
+    unsigned index = file_index_for(ctx, file);
+    const struct fact_file *fact_file = ctx->fact_files[index];
+    if (offset >= fact_file->size || !is_identifier_char(fact_file->contents[offset]))
+        return false;
+    unsigned length = token_length(fact_file, offset);
+    const char *token = fact_file->contents + offset;
+    char next = offset + length < fact_file->size ? token[length] : '\0';
+    if (next == '\\' || next == '\'' || next == '.' || next == '?')
+        return false;
+    if (node->kind == NODE_DECL_REF) {
+        if (!node->name || strlen(node->name) != length || memcmp(node->name, token, length) != 0)
+            return false;
+        unsigned after = offset + length, before = offset;
+        while (after < fact_file->size && strchr(" \t\r\n", fact_file->contents[after]))
+            after++;
+        while (before > 0 && strchr(" \t\r\n", fact_file->contents[before - 1]))
+            before--;
+        if ((after < fact_file->size && fact_file->contents[after] == '<') ||
+            (before > 0 && fact_file->contents[before - 1] == ':'))
+            return false;
+    } else if (!(token[0] >= '0' && token[0] <= '9')) {
+        return false;
+    }
+    node->file = fact_file->path;
+    node->offset = offset;
+    node->end_offset = offset + length;
+    line_and_column(&ctx->line_tables[index], offset, &node->line, &node->column);
+    line_and_column(&ctx->line_tables[index], node->end_offset, &node->end_line, &node->end_column);
+    node->text = arena_strndup(&ctx->facts->arena, token, length);
+    return true;
 }
 
 /* ---- types -------------------------------------------------------------- */
@@ -550,15 +603,19 @@ static void evaluate(struct fact_node *node, CXCursor cursor)
 
 static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor, unsigned guarded_depth);
 
+/* Room for up to `capacity` children, allocated once (add_child fills it). */
+static void reserve_children(struct extract_context *ctx, struct fact_node *parent, unsigned capacity)
+{
+    if (capacity)
+        parent->children = arena_alloc(&ctx->facts->arena, capacity * sizeof *parent->children);
+}
+
 static void add_child(struct extract_context *ctx, struct fact_node *parent, struct fact_node *child)
 {
+    (void)ctx;
     if (!child)
         return;
-    struct fact_node **grown = arena_alloc(&ctx->facts->arena, (parent->child_count + 1) * sizeof *grown);
-    if (parent->child_count)
-        memcpy(grown, parent->children, parent->child_count * sizeof *grown);
-    grown[parent->child_count++] = child;
-    parent->children = grown;
+    parent->children[parent->child_count++] = child;
     child->parent = parent;
     if (child->is_invalid && is_expression_kind(parent->kind))
         parent->is_invalid = true;
@@ -670,6 +727,7 @@ static void fill_sizeof(struct extract_context *ctx, struct fact_node *node, CXC
 static struct fact_node *build_children_into(struct extract_context *ctx, struct fact_node *node,
                                              const struct child_list *children, unsigned guarded_depth)
 {
+    reserve_children(ctx, node, children->count);
     for (unsigned i = 0; i < children->count; i++) {
         if (is_reference_cursor(clang_getCursorKind(children->items[i])))
             continue;
@@ -681,8 +739,20 @@ static struct fact_node *build_children_into(struct extract_context *ctx, struct
 static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor, unsigned guarded_depth)
 {
     enum CXCursorKind cx_kind = clang_getCursorKind(cursor);
+    struct fact_node *node = NULL;
+    bool has_range = false;
+    /* A name or a number written as one token: its range without asking
+     * libclang, and (in C, where a name has no template arguments) no
+     * children to visit. */
+    if (cx_kind == CXCursor_DeclRefExpr || cx_kind == CXCursor_IntegerLiteral) {
+        node = arena_alloc(&ctx->facts->arena, sizeof *node);
+        node->kind = node_kind_for(cx_kind);
+        if (node->kind == NODE_DECL_REF)
+            set_reference(ctx, node, cursor);
+        has_range = set_single_token_range(ctx, node, cursor);
+    }
     struct child_list children = {NULL, 0, 0};
-    if (!is_leaf_kind(cx_kind))
+    if (!is_leaf_kind(cx_kind) && !has_range)
         clang_visitChildren(cursor, collect_child, &children);
 
     /* Implicit conversions are noise for every rule: fold them away. */
@@ -693,10 +763,13 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
         return build_node(ctx, only, guarded_depth);
     }
 
-    struct fact_node *node = arena_alloc(&ctx->facts->arena, sizeof *node);
-    node->kind = node_kind_for(cx_kind);
+    if (!node) {
+        node = arena_alloc(&ctx->facts->arena, sizeof *node);
+        node->kind = node_kind_for(cx_kind);
+    }
     node->guarded_depth = guarded_depth;
-    set_source_range(ctx, node, cursor);
+    if (!has_range)
+        set_source_range(ctx, node, cursor);
     if (is_expression_kind(node->kind) || node->kind == NODE_VAR_DECL || node->kind == NODE_OTHER)
         fill_type(ctx, &node->type, clang_getCursorType(cursor));
     if (node->type.type_class == TYPE_OTHER && clang_getCursorType(cursor).kind == CXType_Dependent)
@@ -705,8 +778,9 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
         node->is_invalid = true;
 
     switch (node->kind) {
-    case NODE_CALL:
     case NODE_DECL_REF:
+        break;   /* set above */
+    case NODE_CALL:
     case NODE_MEMBER:
         set_reference(ctx, node, cursor);
         break;
@@ -730,18 +804,20 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
 
     if (node->kind == NODE_CALL) {
         /* Callee first, then the arguments clang reports (robust to macros). */
+        int argument_count = clang_Cursor_getNumArguments(cursor);
+        reserve_children(ctx, node, 1 + (unsigned)(argument_count > 0 ? argument_count : 0));
         for (unsigned i = 0; i < children.count; i++) {
             if (!is_reference_cursor(clang_getCursorKind(children.items[i]))) {
                 add_child(ctx, node, build_node(ctx, children.items[i], guarded_depth));
                 break;
             }
         }
-        int argument_count = clang_Cursor_getNumArguments(cursor);
         for (int i = 0; i < argument_count; i++)
             add_child(ctx, node, build_node(ctx, clang_Cursor_getArgument(cursor, (unsigned)i), guarded_depth));
     } else if (node->kind == NODE_TRY) {
         /* The body is guarded only when the handler is an __except. */
         bool has_except = false;
+        reserve_children(ctx, node, children.count);
         for (unsigned i = 0; i < children.count; i++)
             has_except |= clang_getCursorKind(children.items[i]) == CXCursor_SEHExceptStmt;
         for (unsigned i = 0; i < children.count; i++) {
