@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,9 @@ struct extract_context {
     unsigned file_count;
     unsigned last_file;   /* the index file_for found last: nodes come in runs */
     unsigned confirmed_macro_locations;   /* see spelled_in_macro */
+    /* UMALINT_CHECK_SHORTCUTS set: every shortcut taken is checked against
+     * libclang's own answer (for the tests; it costs what it saves). */
+    bool check_shortcuts;
     /* "struct _MY_REQUEST" -> "MY_REQUEST" (record_names.h). */
     struct record_names record_names;
     /* Printing a type is one of the costliest libclang calls and the same
@@ -161,6 +165,12 @@ static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
 #define MACRO_LOCATIONS_TO_CONFIRM 16
 static atomic_bool macro_bit_is_unreliable;
 
+static void shortcut_failed(const char *what)
+{
+    fprintf(stderr, "umalint: internal error: fact extraction shortcut disagrees with libclang: %s\n", what);
+    abort();
+}
+
 static bool macro_bit_is_trusted(const struct extract_context *ctx)
 {
     return ctx->confirmed_macro_locations >= MACRO_LOCATIONS_TO_CONFIRM &&
@@ -173,12 +183,14 @@ static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation locat
 {
     bool has_bit = (location.int_data & MACRO_LOCATION_BIT) != 0;
     bool confirmed = macro_bit_is_trusted(ctx);
-    if (!has_bit && confirmed)
+    if (!has_bit && confirmed && !ctx->check_shortcuts)
         return false;
     CXFile spelling_file;
     unsigned spelling_offset;
     clang_getSpellingLocation(location, &spelling_file, NULL, NULL, &spelling_offset);
     bool in_macro = offset != spelling_offset || !clang_File_isEqual(file, spelling_file);
+    if (!has_bit && confirmed && in_macro)
+        shortcut_failed("a location in a macro without the macro bit");
     if (in_macro && !confirmed) {
         if (has_bit)
             ctx->confirmed_macro_locations++;
@@ -750,6 +762,14 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
         if (node->kind == NODE_DECL_REF)
             set_reference(ctx, node, cursor);
         has_range = set_single_token_range(ctx, node, cursor);
+        if (has_range && ctx->check_shortcuts) {
+            struct fact_node slow = {0};
+            set_source_range(ctx, &slow, cursor);
+            if (slow.offset != node->offset || slow.end_offset != node->end_offset || slow.line != node->line ||
+                slow.column != node->column || slow.end_line != node->end_line ||
+                slow.end_column != node->end_column || slow.macro || !slow.file || strcmp(slow.file, node->file))
+                shortcut_failed("the range of a one-token expression");
+        }
     }
     struct child_list children = {NULL, 0, 0};
     if (!is_leaf_kind(cx_kind) && !has_range)
@@ -929,6 +949,8 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, const struc
     ctx.facts = facts;
     ctx.display_path = display_path;
     record_names_init(&ctx.record_names, &facts->arena, inherited_names);
+    const char *check = getenv("UMALINT_CHECK_SHORTCUTS");
+    ctx.check_shortcuts = check && *check && strcmp(check, "0") != 0;
     CXString spelling = clang_getTranslationUnitSpelling(unit);
     ctx.main_file = clang_getFile(unit, clang_getCString(spelling));
     clang_disposeString(spelling);
