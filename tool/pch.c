@@ -9,6 +9,9 @@
 #include <cjson/cJSON.h>
 #include <clang-c/Index.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +31,7 @@ struct pch_store {
     struct pch **built;           /* every header handed out, owned here */
     size_t built_count;
     struct string_list created;   /* files to remove with a temporary directory */
+    pthread_mutex_t lock;         /* built and created, while headers are built in parallel */
 };
 
 static int make_directories(const char *path)
@@ -51,6 +55,7 @@ struct pch_store *pch_store_create(const char *cache_directory, struct file_dige
 {
     struct pch_store *store = xcalloc(1, sizeof *store);
     store->digests = digests;
+    pthread_mutex_init(&store->lock, NULL);
     if (cache_directory)
         store->directory = xasprintf("%s/pch", cache_directory);
     else
@@ -107,6 +112,7 @@ void pch_store_destroy(struct pch_store *store)
     string_list_free(&store->created);
     if (store->index)
         clang_disposeIndex(store->index);
+    pthread_mutex_destroy(&store->lock);
     free(store->directory);
     free(store);
 }
@@ -137,10 +143,17 @@ static int write_new_file(const char *path, const char *data, size_t size)
     return 0;
 }
 
+static void remember_created(struct pch_store *store, const char *path)
+{
+    pthread_mutex_lock(&store->lock);
+    string_list_add(&store->created, path);
+    pthread_mutex_unlock(&store->lock);
+}
+
 static char *temporary_name(const char *path)
 {
-    static unsigned counter;
-    return xasprintf("%s.tmp.%ld.%u", path, (long)getpid(), counter++);
+    static atomic_uint counter;
+    return xasprintf("%s.tmp.%ld.%u", path, (long)getpid(), atomic_fetch_add(&counter, 1));
 }
 
 /* Creates `path` with `data` unless it exists (its mtime must not change
@@ -157,7 +170,7 @@ static int install_once(struct pch_store *store, const char *path, const char *d
     }
     free(temporary);
     if (status == 0 && store->is_temporary)
-        string_list_add(&store->created, path);
+        remember_created(store, path);
     return status;
 }
 
@@ -172,7 +185,7 @@ static int install_replacing(struct pch_store *store, const char *path, const ch
     }
     free(temporary);
     if (status == 0 && store->is_temporary)
-        string_list_add(&store->created, path);
+        remember_created(store, path);
     return status;
 }
 
@@ -273,8 +286,8 @@ static bool has_errors(CXTranslationUnit unit)
  * empty in-memory file is parsed with it; when it is accepted, the record
  * names are collected from that unit (all of its declarations are the
  * header's). */
-static bool trial_parse(struct pch_store *store, const char *base, const struct string_list *arguments,
-                        bool cplusplus, const char *pch_path, struct record_names *record_names)
+static bool trial_parse(CXIndex index, const char *base, const struct string_list *arguments, bool cplusplus,
+                        const char *pch_path, struct record_names *record_names)
 {
     struct string_list with_pch = {NULL, 0};
     for (size_t i = 0; i < arguments->count; i++)
@@ -284,7 +297,7 @@ static bool trial_parse(struct pch_store *store, const char *base, const struct 
     char *probe = xasprintf("%s-probe.%s", base, cplusplus ? "cpp" : "c");
     struct CXUnsavedFile empty = {probe, "", 0};
     CXTranslationUnit unit = NULL;
-    enum CXErrorCode status = clang_parseTranslationUnit2(store_index(store), probe,
+    enum CXErrorCode status = clang_parseTranslationUnit2(index, probe,
                                                           (const char *const *)with_pch.items, (int)with_pch.count,
                                                           &empty, 1, CXTranslationUnit_None, &unit);
     bool accepted = status == CXError_Success && unit && !has_errors(unit);
@@ -312,8 +325,8 @@ static void check_guard(CXFile file, CXSourceLocation *stack, unsigned depth, CX
         check->all_guarded = false;
 }
 
-static bool build(struct pch_store *store, const char *base, const struct string_list *arguments, bool cplusplus,
-                  const struct string_list *lines, size_t line_count, struct pch *pch)
+static bool build(struct pch_store *store, CXIndex index, const char *base, const struct string_list *arguments,
+                  bool cplusplus, const struct string_list *lines, size_t line_count, struct pch *pch)
 {
     if (make_directories(store->directory) != 0)
         return false;
@@ -336,7 +349,7 @@ static bool build(struct pch_store *store, const char *base, const struct string
     string_list_add(&build_arguments, cplusplus ? "c++-header" : "c-header");
     CXTranslationUnit unit = NULL;
     enum CXErrorCode parse_status = clang_parseTranslationUnit2(
-        store_index(store), header_path, (const char *const *)build_arguments.items, (int)build_arguments.count,
+        index, header_path, (const char *const *)build_arguments.items, (int)build_arguments.count,
         NULL, 0, CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete, &unit);
     string_list_free(&build_arguments);
     free(header_path);
@@ -358,7 +371,7 @@ static bool build(struct pch_store *store, const char *base, const struct string
         if (!usable)
             unlink(temporary);
         else if (store->is_temporary)
-            string_list_add(&store->created, pch->path);
+            remember_created(store, pch->path);
         free(temporary);
     }
     clang_disposeTranslationUnit(unit);
@@ -373,9 +386,10 @@ static bool build(struct pch_store *store, const char *base, const struct string
 }
 
 /* A valid header for these include lines: reused from disk, or built when
- * `may_build`. NULL when none can be had. */
-static const struct pch *obtain(struct pch_store *store, const struct string_list *arguments, bool cplusplus,
-                                const struct string_list *lines, size_t line_count, bool may_build)
+ * `may_build`. NULL when none can be had. Safe to call from several threads
+ * at once, each with its own `index`, once the directory exists. */
+static const struct pch *obtain(struct pch_store *store, CXIndex index, const struct string_list *arguments,
+                                bool cplusplus, const struct string_list *lines, size_t line_count, bool may_build)
 {
     if (line_count == 0 || (store->is_temporary && (!may_build || !make_temporary_directory(store))))
         return NULL;
@@ -385,19 +399,21 @@ static const struct pch *obtain(struct pch_store *store, const struct string_lis
     free(pch_path);
     char *manifest_path = xasprintf("%s.json", base);
     bool ready = access(pch->path, R_OK) == 0 && read_manifest(store, manifest_path, pch) &&
-                 trial_parse(store, base, arguments, cplusplus, pch->path, &pch->record_names);
+                 trial_parse(index, base, arguments, cplusplus, pch->path, &pch->record_names);
     free(manifest_path);
     if (!ready && may_build) {
         dependency_list_free(&pch->dependencies);
-        ready = build(store, base, arguments, cplusplus, lines, line_count, pch);
+        ready = build(store, index, base, arguments, cplusplus, lines, line_count, pch);
     }
     free(base);
     if (!ready) {
         pch_free(pch);
         return NULL;
     }
+    pthread_mutex_lock(&store->lock);
     store->built = xrealloc(store->built, (store->built_count + 1) * sizeof *store->built);
     store->built[store->built_count++] = pch;
+    pthread_mutex_unlock(&store->lock);
     return pch;
 }
 
@@ -474,49 +490,138 @@ static size_t shared_prefix(const struct pch_request *requests, const size_t *gr
     }
 }
 
+/* A header to build, and the requests that will use it. */
+struct header_job {
+    struct pch_store *store;
+    const struct pch_request *pattern;
+    size_t line_count;
+    const struct pch *result;     /* NULL until built, or when it cannot be */
+};
+
+struct job_list {
+    struct header_job *items;
+    size_t count;
+};
+
 /* Within one group (sorted by prefix): a header for the prefix most of it
- * shares, then again for the files left over, as long as that helps. */
-static void assign_group(struct pch_store *store, struct pch_request *requests, size_t *group, size_t group_size)
+ * shares, then again for the files left over, as long as that helps.
+ * Headers worth building (two or more users) become jobs, built later in
+ * parallel: `job_of` records which job each request waits for. A header
+ * already on disk is worth it for one file, and is looked up at once. */
+static void plan_group(struct pch_store *store, struct pch_request *requests, size_t *group, size_t group_size,
+                       struct job_list *jobs, size_t *job_of)
 {
     while (group_size > 0) {
         size_t model = 0, users = 0;
         size_t depth = shared_prefix(requests, group, group_size, &model, &users);
         const struct pch_request *pattern = &requests[model];
-        const struct pch *pch = NULL;
-        /* Building costs about one parse of the headers: worth it for two
-         * files; a header already on disk is worth it for one. */
-        for (size_t length = depth; length > 0 && !pch; length = users >= 2 ? 0 : length - 1)
-            pch = obtain(store, pattern->arguments, pattern->cplusplus, pattern->prefix, length, users >= 2);
-        if (!pch)
-            return;
+        size_t line_count = 0;
+        if (depth > 0 && users >= 2) {
+            if (store->is_temporary && !make_temporary_directory(store))
+                return;
+            jobs->items = xrealloc(jobs->items, (jobs->count + 1) * sizeof *jobs->items);
+            jobs->items[jobs->count] = (struct header_job){store, pattern, depth, NULL};
+            line_count = depth;
+        } else {
+            const struct pch *pch = NULL;
+            for (size_t length = depth; length > 0 && !pch; length--)
+                pch = obtain(store, store_index(store), pattern->arguments, pattern->cplusplus, pattern->prefix,
+                             length, false);
+            if (!pch)
+                return;
+            line_count = pch->line_count;
+            for (size_t i = 0; i < group_size; i++)
+                if (starts_with(requests[group[i]].prefix, pattern->prefix, line_count))
+                    requests[group[i]].assigned = pch;
+        }
         size_t left = 0;
         for (size_t i = 0; i < group_size; i++) {
-            if (starts_with(requests[group[i]].prefix, pattern->prefix, pch->line_count))
-                requests[group[i]].assigned = pch;
-            else
+            if (starts_with(requests[group[i]].prefix, pattern->prefix, line_count)) {
+                if (!requests[group[i]].assigned)
+                    job_of[group[i]] = jobs->count;
+            } else {
                 group[left++] = group[i];   /* still sorted by prefix */
+            }
         }
+        if (!requests[model].assigned)
+            jobs->count++;
         if (left == group_size)
             return;
         group_size = left;
     }
 }
 
-void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count)
+struct builder {
+    struct job_list *jobs;
+    atomic_size_t next;
+};
+
+static void *build_jobs(void *data)
+{
+    struct builder *builder = data;
+    /* Saving a header registers LLVM's signal handlers on first use, and
+     * with them an alternate signal stack for the calling thread; put the
+     * thread's own back before it ends (AddressSanitizer frees the stack a
+     * thread ends with as its own). */
+    stack_t own_signal_stack;
+    bool has_signal_stack = sigaltstack(NULL, &own_signal_stack) == 0;
+    CXIndex index = NULL;
+    for (;;) {
+        size_t at = atomic_fetch_add(&builder->next, 1);
+        if (at >= builder->jobs->count)
+            break;
+        struct header_job *job = &builder->jobs->items[at];
+        if (!index)
+            index = clang_createIndex(0, 0);
+        job->result = obtain(job->store, index, job->pattern->arguments, job->pattern->cplusplus,
+                             job->pattern->prefix, job->line_count, true);
+    }
+    if (index)
+        clang_disposeIndex(index);
+    if (has_signal_stack)
+        sigaltstack(&own_signal_stack, NULL);
+    return NULL;
+}
+
+void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads)
 {
     if (count == 0)
         return;
     size_t *order = xmalloc(count * sizeof *order);
-    for (size_t i = 0; i < count; i++)
+    size_t *job_of = xmalloc(count * sizeof *job_of);
+    for (size_t i = 0; i < count; i++) {
         order[i] = i;
+        job_of[i] = SIZE_MAX;
+    }
     sort_requests = requests;
     qsort(order, count, sizeof *order, by_group_then_prefix);
+    struct job_list jobs = {NULL, 0};
     for (size_t start = 0; start < count;) {
         size_t end = start + 1;
         while (end < count && compare_groups(&requests[order[start]], &requests[order[end]]) == 0)
             end++;
-        assign_group(store, requests, order + start, end - start);
+        plan_group(store, requests, order + start, end - start, &jobs, job_of);
         start = end;
     }
+
+    /* Building costs about one parse of the headers each: one per thread. */
+    struct builder builder = {&jobs, 0};
+    if (threads > jobs.count)
+        threads = (unsigned)jobs.count;
+    pthread_t *started = xcalloc(threads ? threads : 1, sizeof *started);
+    unsigned running = 0;
+    for (unsigned i = 1; i < threads; i++)
+        if (pthread_create(&started[running], NULL, build_jobs, &builder) == 0)
+            running++;
+    build_jobs(&builder);
+    for (unsigned i = 0; i < running; i++)
+        pthread_join(started[i], NULL);
+    free(started);
+
+    for (size_t i = 0; i < count; i++)
+        if (job_of[i] != SIZE_MAX)
+            requests[i].assigned = jobs.items[job_of[i]].result;
+    free(jobs.items);
+    free(job_of);
     free(order);
 }

@@ -53,7 +53,8 @@ void pch_store_destroy(struct pch_store *store);
  * include prefix shared by at least half of its files, and assigns a
  * valid precompiled header (reused, or built when two or more files will
  * use it) to each request whose prefix starts with it; then does the same
- * for the files of the group left without one. */
-void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count);
+ * for the files of the group left without one. The headers to build are
+ * built on up to `threads` threads at once. */
+void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads);
 
 #endif

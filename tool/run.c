@@ -297,7 +297,7 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
             requests[i].cplusplus = is_cplusplus(discovery->files[file].path);
             requests[i].prefix = &pool.tasks[file].prefix;
         }
-        pch_store_assign(pch_store, requests, misses);
+        pch_store_assign(pch_store, requests, misses, jobs);
         for (size_t i = 0; i < misses; i++)
             pool.pch_requests[pool.order[i]] = requests[i];
         free(requests);
