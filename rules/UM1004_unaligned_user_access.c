@@ -372,6 +372,6 @@ static void check_node(const struct fact_node *node, const struct shape_function
 void rule_unaligned_user_access(struct rule_context *context)
 {
     struct unaligned_pass pass = {context, NULL, {0}};
-    shape_for_each_node(context->facts, context->user_memory, check_node, &pass);
+    shape_for_each_node(context, check_node, &pass);
     node_list_free(&pass.reported);
 }

@@ -377,6 +377,6 @@ static void check_node(const struct fact_node *node, const struct shape_function
 void rule_unchecked_probe_length(struct rule_context *context)
 {
     struct length_pass pass = {context, NULL, {0}};
-    shape_for_each_node(context->facts, context->user_memory, check_node, &pass);
+    shape_for_each_node(context, check_node, &pass);
     node_list_free(&pass.handled);
 }

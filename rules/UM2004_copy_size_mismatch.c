@@ -243,5 +243,5 @@ static void check_call(const struct fact_node *node, const struct shape_function
 
 void rule_copy_size_mismatch(struct rule_context *context)
 {
-    shape_for_each_node(context->facts, context->user_memory, check_call, context);
+    shape_for_each_node(context, check_call, context);
 }

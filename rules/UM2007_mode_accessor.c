@@ -317,14 +317,19 @@ void rule_mode_accessor(struct rule_context *context)
         const struct fact_function *function = context->facts->functions[i];
         if (!function->body)
             continue;
-        struct shape_function index;
-        shape_function_index(function, context->user_memory, &index);
-        struct function_pass pass = {context, &index, {NULL, NULL}, {0}};
+        struct shape_function own;
+        const struct shape_function *index = context->shapes ? shape_cache_get(context->shapes, i) : NULL;
+        if (!index) {
+            shape_function_index(function, context->user_memory, &own);
+            index = &own;
+        }
+        struct function_pass pass = {context, index, {NULL, NULL}, {0}};
         find_mode_test(function->body, &pass.scan);
         if (pass.scan.mode)
             collect_mode_ifs(function->body, &pass.mode_ifs);
         visit(function->body, &pass);
         node_list_free(&pass.mode_ifs);
-        shape_function_free(&index);
+        if (index == &own)
+            shape_function_free(&own);
     }
 }

@@ -198,17 +198,63 @@ static void walk(const struct fact_node *node, const struct shape_function *inde
         walk(node->children[i], index, visit, data);
 }
 
-void shape_for_each_node(const struct facts *facts, const struct user_memory *memory, shape_visit_fn *visit,
-                         void *data)
+struct shape_cache {
+    const struct facts *facts;
+    const struct user_memory *memory;
+    struct shape_function *indexes;
+    bool *built;
+};
+
+struct shape_cache *shape_cache_create(const struct facts *facts, const struct user_memory *memory)
 {
+    struct shape_cache *cache = xcalloc(1, sizeof *cache);
+    cache->facts = facts;
+    cache->memory = memory;
+    if (facts->function_count) {
+        cache->indexes = xcalloc(facts->function_count, sizeof *cache->indexes);
+        cache->built = xcalloc(facts->function_count, sizeof *cache->built);
+    }
+    return cache;
+}
+
+void shape_cache_free(struct shape_cache *cache)
+{
+    if (!cache)
+        return;
+    for (unsigned i = 0; i < cache->facts->function_count; i++)
+        if (cache->built[i])
+            shape_function_free(&cache->indexes[i]);
+    free(cache->indexes);
+    free(cache->built);
+    free(cache);
+}
+
+const struct shape_function *shape_cache_get(struct shape_cache *cache, unsigned function_index)
+{
+    if (!cache->built[function_index]) {
+        shape_function_index(cache->facts->functions[function_index], cache->memory, &cache->indexes[function_index]);
+        cache->built[function_index] = true;
+    }
+    return &cache->indexes[function_index];
+}
+
+void shape_for_each_node(struct rule_context *context, shape_visit_fn *visit, void *data)
+{
+    const struct facts *facts = context->facts;
     for (unsigned i = 0; i < facts->function_count; i++) {
-        const struct fact_function *function = facts->functions[i];
-        if (!function->body)
+        if (!facts->functions[i]->body)
             continue;
-        struct shape_function index;
-        shape_function_index(function, memory, &index);
-        walk(function->body, &index, visit, data);
-        shape_function_free(&index);
+        const struct shape_function *index = context->shapes
+            ? shape_cache_get(context->shapes, i)
+            : NULL;
+        struct shape_function own;
+        if (!index) {   /* a context without a cache (a rule run on its own) */
+            shape_function_index(facts->functions[i], context->user_memory, &own);
+            index = &own;
+        }
+        walk(facts->functions[i]->body, index, visit, data);
+        if (index == &own)
+            shape_function_free(&own);
     }
 }
 

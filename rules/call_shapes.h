@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "rules/rule.h"
 #include "tool/facts.h"
 #include "tool/user_memory.h"
 
@@ -71,11 +72,17 @@ struct shape_function {
 void shape_function_index(const struct fact_function *function, const struct user_memory *memory,
                           struct shape_function *index);
 void shape_function_free(struct shape_function *index);
-/* Calls `visit` for every node of every function (pre-order), with the
- * function's index. */
+/* The index of every function of a unit, built when first asked for and
+ * shared by the rules of one run (rule_context.shapes). */
+struct shape_cache *shape_cache_create(const struct facts *facts, const struct user_memory *memory);
+void shape_cache_free(struct shape_cache *cache);
+/* The index of facts->functions[function_index]. */
+const struct shape_function *shape_cache_get(struct shape_cache *cache, unsigned function_index);
+
 typedef void shape_visit_fn(const struct fact_node *node, const struct shape_function *index, void *data);
-void shape_for_each_node(const struct facts *facts, const struct user_memory *memory, shape_visit_fn *visit,
-                         void *data);
+/* Calls `visit` for every node of every function (pre-order), with the
+ * function's index (from context->shapes when there is one). */
+void shape_for_each_node(struct rule_context *context, shape_visit_fn *visit, void *data);
 /* The same expression, or two variables holding the same user address
  * (same root, no offset) according to the user-memory analysis. */
 bool shape_same_pointer(const struct shape_function *index, const struct fact_node *a, const struct fact_node *b);

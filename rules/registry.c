@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "rules/call_shapes.h"
+
 #define RULE(code, function, name, severity, summary) extern rule_function function;
 #define TOOL_RULE(code, name, severity, summary)
 #include "rules/rules.def"
@@ -29,6 +31,19 @@ const struct rule_info rule_registry[] = {
 };
 
 const size_t rule_registry_count = sizeof rule_registry / sizeof rule_registry[0];
+
+void rules_run(const struct facts *facts, const struct user_memory *user_memory, const bool *enabled,
+               struct finding_list *findings)
+{
+    struct shape_cache *shapes = shape_cache_create(facts, user_memory);
+    for (size_t i = 0; i < rule_registry_count; i++) {
+        if (!enabled[i] || !rule_registry[i].run)
+            continue;
+        struct rule_context context = {facts, &rule_registry[i], findings, user_memory, shapes};
+        rule_registry[i].run(&context);
+    }
+    shape_cache_free(shapes);
+}
 
 const struct rule_info *rule_find(const char *code_or_name)
 {

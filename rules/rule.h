@@ -11,6 +11,7 @@
 #include "tool/user_memory.h"
 
 struct rule_info;
+struct shape_cache;
 
 struct rule_context {
     const struct facts *facts;
@@ -19,6 +20,9 @@ struct rule_context {
     /* User pointers, aliases and accesses of this translation unit
      * (tool/user_memory.h); built once per TU before the rules run. */
     const struct user_memory *user_memory;
+    /* What the call-shape rules look up in each function, collected once
+     * for all of them (rules/call_shapes.h). */
+    struct shape_cache *shapes;
 };
 
 typedef void rule_function(struct rule_context *context);

@@ -142,17 +142,6 @@ void file_result_free(struct file_result *result)
     memset(result, 0, sizeof *result);
 }
 
-static void run_rules(const struct facts *facts, const struct user_memory *user_memory, const bool *enabled,
-                      struct file_result *result)
-{
-    for (size_t i = 0; i < rule_registry_count; i++) {
-        if (!enabled[i] || !rule_registry[i].run)
-            continue;
-        struct rule_context context = {facts, &rule_registry[i], &result->findings, user_memory};
-        rule_registry[i].run(&context);
-    }
-}
-
 static bool has_error(CXTranslationUnit unit)
 {
     unsigned count = clang_getNumDiagnostics(unit);
@@ -251,7 +240,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     record_parsed_files(&facts, result);
     double extracted = now_seconds();
     struct user_memory *user_memory = user_memory_build(&facts, config);
-    run_rules(&facts, user_memory, enabled, result);
+    rules_run(&facts, user_memory, enabled, &result->findings);
     if (settings->inline_suppressions)
         suppress_findings(&facts, enabled, &result->findings);
     file_settings_apply_severities(settings, &result->findings);
