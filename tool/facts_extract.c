@@ -112,7 +112,8 @@ static void line_and_column(const struct line_table *table, unsigned offset, uns
 
 static unsigned file_index_for(struct extract_context *ctx, CXFile file)
 {
-    if (ctx->last_file < ctx->file_count && clang_File_isEqual(ctx->cx_files[ctx->last_file], file))
+    if (ctx->last_file < ctx->file_count &&
+        (ctx->cx_files[ctx->last_file] == file || clang_File_isEqual(ctx->cx_files[ctx->last_file], file)))
         return ctx->last_file;
     for (unsigned i = 0; i < ctx->file_count; i++)
         if (clang_File_isEqual(ctx->cx_files[i], file))
