@@ -32,6 +32,7 @@ struct pch_store {
     size_t built_count;
     struct string_list created;   /* files to remove with a temporary directory */
     pthread_mutex_t lock;         /* built and created, while headers are built in parallel */
+    size_t new_count, reused_count;   /* headers built by this run, and found on disk */
 };
 
 static int make_directories(const char *path)
@@ -401,6 +402,7 @@ static const struct pch *obtain(struct pch_store *store, CXIndex index, const st
     bool ready = access(pch->path, R_OK) == 0 && read_manifest(store, manifest_path, pch) &&
                  trial_parse(index, base, arguments, cplusplus, pch->path, &pch->record_names);
     free(manifest_path);
+    bool reused = ready;
     if (!ready && may_build) {
         dependency_list_free(&pch->dependencies);
         ready = build(store, index, base, arguments, cplusplus, lines, line_count, pch);
@@ -411,6 +413,10 @@ static const struct pch *obtain(struct pch_store *store, CXIndex index, const st
         return NULL;
     }
     pthread_mutex_lock(&store->lock);
+    if (reused)
+        store->reused_count++;
+    else
+        store->new_count++;
     store->built = xrealloc(store->built, (store->built_count + 1) * sizeof *store->built);
     store->built[store->built_count++] = pch;
     pthread_mutex_unlock(&store->lock);
@@ -581,6 +587,12 @@ static void *build_jobs(void *data)
     if (has_signal_stack)
         sigaltstack(&own_signal_stack, NULL);
     return NULL;
+}
+
+void pch_store_counts(const struct pch_store *store, size_t *built, size_t *reused)
+{
+    *built = store ? store->new_count : 0;
+    *reused = store ? store->reused_count : 0;
 }
 
 void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads)

@@ -57,4 +57,8 @@ void pch_store_destroy(struct pch_store *store);
  * built on up to `threads` threads at once. */
 void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads);
 
+/* How many headers the assignments built, and how many they found on disk
+ * (0 and 0 for a NULL store). */
+void pch_store_counts(const struct pch_store *store, size_t *built, size_t *reused);
+
 #endif

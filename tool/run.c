@@ -287,6 +287,7 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
     pool.order_count = misses;
 
     struct pch_store *pch_store = NULL;
+    double pch_seconds = 0;
     if (pool.use_pch && misses > 0) {
         pch_store = pch_store_create(cache_directory, digests);
         pool.pch_requests = xcalloc(count, sizeof *pool.pch_requests);
@@ -297,7 +298,9 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
             requests[i].cplusplus = is_cplusplus(discovery->files[file].path);
             requests[i].prefix = &pool.tasks[file].prefix;
         }
+        double assign_start = now_seconds();
         pch_store_assign(pch_store, requests, misses, jobs);
+        pch_seconds = now_seconds() - assign_start;
         for (size_t i = 0; i < misses; i++)
             pool.pch_requests[pool.order[i]] = requests[i];
         free(requests);
@@ -310,8 +313,13 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
     run_pass(&pool, jobs, true);
     progress_finish(pool.progress);
     pool.progress = NULL;
-    if (measure)
+    if (measure) {
+        size_t built = 0, reused = 0;
+        pch_store_counts(pch_store, &built, &reused);
         print_statistics(&pool, from_cache, misses, jobs, now_seconds() - start);
+        fprintf(stderr, "umalint: stats: precompiled headers: %zu built, %zu reused, %.2f s before the parse pass\n",
+                built, reused, pch_seconds);
+    }
 
     pch_store_destroy(pch_store);
     result_cache_close(pool.cache);
