@@ -108,8 +108,8 @@ static int write_file(const struct baseline_run *run, const struct baseline *bas
     return status;
 }
 
-static int write_baseline(struct baseline_run *run, struct finding_list *findings, FILE *notes, char *error,
-                          size_t error_size)
+static int write_baseline(struct baseline_run *run, struct finding_list *findings, struct finding_list *accepted_list,
+                          FILE *notes, char *error, size_t error_size)
 {
     struct baseline fresh = {NULL, 0};
     bool *dropped = xcalloc(findings->count + 1, sizeof *dropped);
@@ -129,7 +129,7 @@ static int write_baseline(struct baseline_run *run, struct finding_list *finding
     if (status == 0) {
         fprintf(notes, "umalint: note: baseline: wrote %zu entr%s for %zu finding%s to %s\n", fresh.count,
                 fresh.count == 1 ? "y" : "ies", accepted, accepted == 1 ? "" : "s", run->path);
-        finding_list_drop(findings, dropped);
+        finding_list_take(findings, dropped, accepted_list);
     }
     free(dropped);
     baseline_free(&fresh);
@@ -152,8 +152,8 @@ static bool in_scope(const struct baseline_run *run, const struct baseline_entry
     return gone;
 }
 
-static int match_baseline(struct baseline_run *run, struct finding_list *findings, const struct string_list *analysed,
-                          FILE *notes, char *error, size_t error_size)
+static int match_baseline(struct baseline_run *run, struct finding_list *findings, struct finding_list *accepted,
+                          const struct string_list *analysed, FILE *notes, char *error, size_t error_size)
 {
     struct baseline *baseline = &run->baseline;
     char **keys = xcalloc(findings->count + 1, sizeof *keys);
@@ -209,7 +209,7 @@ static int match_baseline(struct baseline_run *run, struct finding_list *finding
                 stale == 1 ? "y" : "ies", stale == 1 ? "es" : "");
     }
     size_t finding_count = findings->count;
-    finding_list_drop(findings, dropped);
+    finding_list_take(findings, dropped, accepted);
     for (size_t i = 0; i < analysed->count; i++)
         free(scope[i]);
     free(scope);
@@ -220,14 +220,14 @@ static int match_baseline(struct baseline_run *run, struct finding_list *finding
     return status;
 }
 
-int baseline_run_apply(struct baseline_run *run, struct finding_list *findings, const struct string_list *analysed,
-                       FILE *notes, char *error, size_t error_size)
+int baseline_run_apply(struct baseline_run *run, struct finding_list *findings, struct finding_list *accepted,
+                       const struct string_list *analysed, FILE *notes, char *error, size_t error_size)
 {
     if (!run)
         return 0;
     if (run->writing)
-        return write_baseline(run, findings, notes, error, error_size);
-    return match_baseline(run, findings, analysed, notes, error, error_size);
+        return write_baseline(run, findings, accepted, notes, error, error_size);
+    return match_baseline(run, findings, accepted, analysed, notes, error, error_size);
 }
 
 void baseline_run_close(struct baseline_run *run)

@@ -7,8 +7,8 @@
  * (up to the entry's count); findings left over are then matched against
  * entries left over on the LINE part of the fingerprint alone, so editing
  * a neighbouring line does not resurrect a finding (tool/fingerprint.h).
- * Editing the flagged line itself makes it new. Accepted findings are
- * dropped. Entries still unused for files this run analysed
+ * Editing the flagged line itself makes it new. Accepted findings leave
+ * the list (SARIF still shows them, as "unchanged"). Entries still unused for files this run analysed
  * (or files that no longer exist) are stale: a note says how many, and
  * --prune-baseline rewrites the file without them. Suppressed findings are
  * neither written nor matched. */
@@ -27,11 +27,12 @@ struct baseline_run;
  * one-line reason ("FILE:LINE: reason"). */
 int baseline_run_open(const struct options *options, struct baseline_run **out, char *error, size_t error_size);
 
-/* `analysed`: the source files this run analysed (for staleness). Notes
+/* The findings the baseline accepts (or, with --write-baseline, all it
+ * records) move from `findings` to `accepted`. `analysed`: the source files this run analysed (for staleness). Notes
  * ("umalint: note: baseline: ...") go to `notes`. Returns 0, or -1 with a
  * reason when the file cannot be written. */
-int baseline_run_apply(struct baseline_run *run, struct finding_list *findings, const struct string_list *analysed,
-                       FILE *notes, char *error, size_t error_size);
+int baseline_run_apply(struct baseline_run *run, struct finding_list *findings, struct finding_list *accepted,
+                       const struct string_list *analysed, FILE *notes, char *error, size_t error_size);
 
 void baseline_run_close(struct baseline_run *run);
 

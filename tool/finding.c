@@ -140,6 +140,23 @@ void finding_list_drop(struct finding_list *list, const bool *dropped)
     list->count = kept;
 }
 
+int finding_compare(const struct finding *a, const struct finding *b)
+{
+    return compare_findings(a, b);
+}
+
+void finding_list_take(struct finding_list *from, const bool *which, struct finding_list *to)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < from->count; i++) {
+        if (which[i])
+            *finding_list_add(to) = from->items[i];
+        else
+            from->items[kept++] = from->items[i];
+    }
+    from->count = kept;
+}
+
 void finding_list_free(struct finding_list *list)
 {
     for (size_t i = 0; i < list->count; i++)

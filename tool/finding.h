@@ -72,6 +72,10 @@ void finding_list_move(struct finding_list *to, struct finding_list *from);
 void finding_list_sort_unique(struct finding_list *list);
 /* Frees the findings with dropped[i] set and closes the gaps (order kept). */
 void finding_list_drop(struct finding_list *list, const bool *dropped);
+/* The report order (path, line, column, code, message): <0, 0 or >0. */
+int finding_compare(const struct finding *a, const struct finding *b);
+/* Moves the findings `which` marks from `from` to the end of `to`, in order. */
+void finding_list_take(struct finding_list *from, const bool *which, struct finding_list *to);
 void finding_list_free(struct finding_list *list);
 
 void source_span_copy(struct source_span *to, const struct source_span *from);

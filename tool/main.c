@@ -181,11 +181,12 @@ static int write_report(const struct options *options, enum output_format format
 
 /* The main report (--format, -o) unless main_report is false, then each
  * --report FORMAT:PATH, then --statistics. */
-static int write_reports(const struct options *options, const struct finding_list *findings, size_t files,
-                         bool execution_successful, bool main_report)
+static int write_reports(const struct options *options, const struct finding_list *findings,
+                         const struct finding_list *baselined, size_t files, bool execution_successful,
+                         bool main_report)
 {
     char *version = libclang_version();
-    struct report report = {findings, files, version, false, execution_successful};
+    struct report report = {findings, files, version, false, execution_successful, baselined};
     int status = main_report ? write_report(options, options->format, options->output_path, &report) : 0;
     for (size_t i = 0; i < options->report_count; i++)
         if (write_report(options, options->reports[i].format, options->reports[i].path, &report) != 0)
@@ -288,6 +289,7 @@ static int run(const struct options *options)
     }
 
     struct finding_list findings = {NULL, 0, 0};
+    struct finding_list baselined = {NULL, 0, 0};   /* accepted by --baseline (SARIF shows them) */
     struct string_list analysed = {NULL, 0};   /* for the baseline's stale entries */
     size_t failed = 0;
     char *shim_directory = discovery.file_count ? embedded_headers_directory(error, sizeof error) : xstrdup("");
@@ -334,13 +336,14 @@ static int run(const struct options *options)
         free(results);
         compile_flags_destroy(flags);
         finding_list_sort_unique(&findings);
-        if (baseline_run_apply(baseline, &findings, &analysed, stderr, error, sizeof error) != 0) {
+        if (baseline_run_apply(baseline, &findings, &baselined, &analysed, stderr, error, sizeof error) != 0) {
             fprintf(stderr, "umalint: error: %s\n", error);
             exit_status = EXIT_TOOL_ERROR;
         }
         /* --diff owns stdout (a patch for `git apply`); the main report goes only to -o. */
         bool main_report = !options->diff || options->output_path;
-        if (write_reports(options, &findings, discovery.file_count - failed, exit_status == EXIT_CLEAN,
+        if (write_reports(options, &findings, baseline ? &baselined : NULL, discovery.file_count - failed,
+                          exit_status == EXIT_CLEAN,
                           main_report) != 0)
             exit_status = EXIT_TOOL_ERROR;
         if (!options->quiet && fixing && (options->fix || options->diff))
@@ -360,6 +363,7 @@ static int run(const struct options *options)
     config_set_destroy(configs);
     free(shim_directory);
     finding_list_free(&findings);
+    finding_list_free(&baselined);
     discovery_free(&discovery);
     free(enabled);
     return exit_status;

@@ -15,6 +15,9 @@ struct report {
     const char *libclang_version;          /* "19.1.7" */
     bool color;
     bool execution_successful;             /* false: some input could not be analysed */
+    /* With a baseline: the findings it accepted, which only SARIF shows
+     * (baselineState "unchanged"; the others are "new"). NULL without. */
+    const struct finding_list *baselined;
 };
 
 void write_text(FILE *out, const struct report *report);   /* clang-like, with source and carets */

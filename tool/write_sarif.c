@@ -6,7 +6,9 @@
  * depend on --checks. Results carry one location, the notes as related
  * locations, a fingerprint that survives edits elsewhere in the file and the
  * fixes as byte-range replacements. Unlike the other writers, this one also
- * lists the findings hidden by inline suppressions, marked as suppressed.
+ * lists the findings hidden by inline suppressions, marked as suppressed,
+ * and with --baseline the findings the baseline accepted (baselineState
+ * "unchanged", suppressed externally; the others are "new").
  * Columns are UTF-16 code units (columnKind utf16CodeUnits), converted from
  * umalint's byte columns with the line's text. Relative paths are relative
  * to %SRCROOT%, the working directory, so the log does not depend on where
@@ -242,17 +244,22 @@ static int compare_paths(const char *a, const char *b) { return strcmp(a ? a : "
 /* fingerprints[i] = "HASH:N" where N counts the findings of the same file
  * with the same hash up to and including this one (findings are sorted by
  * file and position), so identical lines in one file stay distinct. */
-static char **fingerprints(const struct finding_list *findings)
+/* A result to write: the finding and, with a baseline, its state. */
+struct sarif_item {
+    const struct finding *finding;
+    const char *baseline_state;   /* "new", "unchanged", or NULL without a baseline */
+};
+
+static char **fingerprints(const struct sarif_item *items, size_t count)
 {
-    char **result = xcalloc(findings->count + 1, sizeof *result);
-    struct hashed_result *group = xcalloc(findings->count + 1, sizeof *group);
-    for (size_t start = 0; start < findings->count;) {
+    char **result = xcalloc(count + 1, sizeof *result);
+    struct hashed_result *group = xcalloc(count + 1, sizeof *group);
+    for (size_t start = 0; start < count;) {
         size_t end = start;
-        while (end < findings->count &&
-               compare_paths(findings->items[end].where.file, findings->items[start].where.file) == 0)
+        while (end < count && compare_paths(items[end].finding->where.file, items[start].finding->where.file) == 0)
             end++;
         for (size_t i = start; i < end; i++)
-            group[i - start] = (struct hashed_result){line_hash(&findings->items[i]), i};
+            group[i - start] = (struct hashed_result){line_hash(items[i].finding), i};
         qsort(group, end - start, sizeof *group, by_hash_then_index);
         unsigned occurrence = 0;
         for (size_t i = 0; i < end - start; i++) {
@@ -328,8 +335,9 @@ static int rule_index(const char *code)
     return rule ? (int)(rule - rule_registry) : -1;
 }
 
+/* `baseline_state`: "new" or "unchanged" when the run has a baseline, else NULL. */
 static cJSON *result(const struct finding *finding, const char *fingerprint, const char *working_directory,
-                     struct source_cache *cache)
+                     struct source_cache *cache, const char *baseline_state)
 {
     cJSON *result = cJSON_CreateObject();
     cJSON_AddStringToObject(result, "ruleId", finding->code);
@@ -364,6 +372,18 @@ static cJSON *result(const struct finding *finding, const char *fingerprint, con
         if (finding->suppression_reason && *finding->suppression_reason)
             cJSON_AddStringToObject(suppression, "justification", finding->suppression_reason);
         cJSON_AddItemToArray(suppressions, suppression);
+    }
+    if (baseline_state) {
+        cJSON_AddStringToObject(result, "baselineState", baseline_state);
+        if (strcmp(baseline_state, "unchanged") == 0) {
+            /* Accepted by the baseline file: suppressed outside the source, so
+             * code scanning does not raise it again. */
+            cJSON *suppressions = cJSON_AddArrayToObject(result, "suppressions");
+            cJSON *suppression = cJSON_CreateObject();
+            cJSON_AddStringToObject(suppression, "kind", "external");
+            cJSON_AddStringToObject(suppression, "justification", "accepted by the baseline file (--baseline)");
+            cJSON_AddItemToArray(suppressions, suppression);
+        }
     }
 
     cJSON *fingerprints = cJSON_AddObjectToObject(result, "partialFingerprints");
@@ -508,6 +528,36 @@ static cJSON *directory_location(const char *directory)
     return location;
 }
 
+static int by_report_order(const void *left, const void *right)
+{
+    return finding_compare(((const struct sarif_item *)left)->finding, ((const struct sarif_item *)right)->finding);
+}
+
+/* Every result in report order. With a baseline its accepted findings are
+ * merged back in, so that each finding's fingerprint (and occurrence index)
+ * is the one a run without the baseline gives it. */
+static void add_results(cJSON *results, const struct report *report, const char *working_directory,
+                        struct source_cache *cache)
+{
+    const struct finding_list *findings = report->findings, *baselined = report->baselined;
+    size_t count = findings->count + (baselined ? baselined->count : 0);
+    struct sarif_item *items = xcalloc(count + 1, sizeof *items);
+    for (size_t i = 0; i < findings->count; i++)
+        items[i] = (struct sarif_item){&findings->items[i], baselined ? "new" : NULL};
+    for (size_t i = 0; baselined && i < baselined->count; i++)
+        items[findings->count + i] = (struct sarif_item){&baselined->items[i], "unchanged"};
+    if (baselined)
+        qsort(items, count, sizeof *items, by_report_order);
+    char **hashes = fingerprints(items, count);
+    for (size_t i = 0; i < count; i++)
+        cJSON_AddItemToArray(results,
+                             result(items[i].finding, hashes[i], working_directory, cache, items[i].baseline_state));
+    for (size_t i = 0; i < count; i++)
+        free(hashes[i]);
+    free(hashes);
+    free(items);
+}
+
 int write_sarif(FILE *out, const struct report *report)
 {
     char *working_directory = current_directory();
@@ -533,16 +583,10 @@ int write_sarif(FILE *out, const struct report *report)
     }
     cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
 
-    const struct finding_list *findings = report->findings;
-    char **hashes = fingerprints(findings);
     struct source_cache cache = {NULL, NULL, 0};
     cJSON *results = cJSON_AddArrayToObject(run, "results");
-    for (size_t i = 0; i < findings->count; i++)
-        cJSON_AddItemToArray(results, result(&findings->items[i], hashes[i], working_directory, &cache));
+    add_results(results, report, working_directory, &cache);
     source_cache_free(&cache);
-    for (size_t i = 0; i < findings->count; i++)
-        free(hashes[i]);
-    free(hashes);
     free(working_directory);
 
     char *text = cJSON_Print(root);

@@ -393,6 +393,45 @@ def check_fingerprints(umalint, checker, testdata, work):
           [h.split(":")[1] for h in hashes] == ["1", "2"], hashes)
 
 
+def check_baseline(umalint, checker, work):
+    """--baseline: accepted findings stay in SARIF as "unchanged" (suppressed
+    externally), the others are "new"; fingerprints are those of a run
+    without the baseline; the other formats and the exit status see only
+    the new ones."""
+    tree = os.path.join(work, "legacy")
+    os.makedirs(tree, exist_ok=True)
+    source = os.path.join(tree, "legacy.c")
+    with open(source, "w", encoding="utf-8") as file:
+        file.write(BAD_C)
+    baseline = os.path.join(work, "legacy-baseline.json")
+    umalint.run("--write-baseline", baseline, tree)
+    with open(source, "w", encoding="utf-8") as file:
+        file.write(BAD_C.replace("    return Local.Length", "    CopyFromUser(&Local, UserReq, sizeof(Local));\n"
+                                                        "    return Local.Length"))
+    plain = checker.validate("without the baseline", umalint.run("--format=sarif", tree).stdout)
+    result = umalint.run("--format=sarif", "--baseline", baseline, tree)
+    log = checker.validate("with --baseline", result.stdout)
+    results = results_of(log)
+    states = sorted(r.get("baselineState") for r in results)
+    new = [r for r in results if r.get("baselineState") == "new"]
+    unchanged = [r for r in results if r.get("baselineState") == "unchanged"]
+    check("--baseline SARIF: every result has a baselineState, one new and the rest unchanged",
+          len(new) >= 1 and len(unchanged) >= 1 and len(new) + len(unchanged) == len(results), states)
+    check("--baseline SARIF: the new result is the added line",
+          all(location_of(r)[1]["startLine"] == 11 for r in new), [location_of(r) for r in new])
+    check("--baseline SARIF: unchanged results are suppressed externally, new ones not",
+          all([s["kind"] for s in r.get("suppressions", [])] == ["external"] for r in unchanged) and
+          all("suppressions" not in r for r in new), [r.get("suppressions") for r in results])
+    check("--baseline SARIF: the same results and fingerprints as without the baseline",
+          sorted(r["partialFingerprints"]["primaryLocationLineHash"] for r in results) ==
+          sorted(r["partialFingerprints"]["primaryLocationLineHash"] for r in results_of(plain)) and
+          all("baselineState" not in r for r in results_of(plain)), "")
+    check("--baseline: the exit status counts only the new findings", result.returncode == 1, result.returncode)
+    text = umalint.run("--format=gcc", "--baseline", baseline, tree).stdout.decode()
+    check("--baseline: the text formats show only the new findings",
+          text.count("[UM") == len(new) and ":11:" in text, text)
+
+
 def main():
     if len(sys.argv) != 5:
         print(__doc__, file=sys.stderr)
@@ -408,6 +447,7 @@ def main():
     check_testdata(umalint, checker, os.path.relpath(testdata, umalint.cwd), rules_dir)
     check_paths_and_columns(Umalint(binary, work), checker, work)
     check_fingerprints(umalint, checker, testdata, work)
+    check_baseline(Umalint(binary, work), checker, work)
     print(f"({checker.logs} SARIF logs validated)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
