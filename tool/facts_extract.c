@@ -166,10 +166,11 @@ static struct fact_file *file_for(struct extract_context *ctx, CXFile file)
 #define MACRO_LOCATIONS_TO_CONFIRM 16
 static atomic_bool macro_bit_is_unreliable;
 
+/* Only with UMALINT_CHECK_SHORTCUTS: an internal error, one line, exit 2. */
 static void shortcut_failed(const char *what)
 {
     fprintf(stderr, "umalint: internal error: fact extraction shortcut disagrees with libclang: %s\n", what);
-    abort();
+    exit(2);
 }
 
 static bool macro_bit_is_trusted(const struct extract_context *ctx)
@@ -231,6 +232,20 @@ static uint64_t decl_key_of(CXCursor declaration)
     return key_for_location(clang_getCursorLocation(declaration));
 }
 
+/* The node's file, offsets, lines and columns, and text, once the range
+ * [offset, end_offset) in file `index` is known. */
+static void set_node_range(struct extract_context *ctx, struct fact_node *node, unsigned index, unsigned offset,
+                           unsigned end_offset)
+{
+    const struct fact_file *fact_file = ctx->fact_files[index];
+    node->file = fact_file->path;
+    node->offset = offset;
+    node->end_offset = end_offset;
+    line_and_column(&ctx->line_tables[index], offset, &node->line, &node->column);
+    line_and_column(&ctx->line_tables[index], end_offset, &node->end_line, &node->end_column);
+    node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
+}
+
 /* Fills the node's file, line/column range, offsets and text. */
 static void set_source_range(struct extract_context *ctx, struct fact_node *node, CXCursor cursor)
 {
@@ -244,8 +259,6 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
         return;
     unsigned index = file_index_for(ctx, file);
     struct fact_file *fact_file = ctx->fact_files[index];
-    node->file = fact_file->path;
-    node->offset = offset;
     bool begins_in_macro = spelled_in_macro(ctx, begin, file, offset);
     if (begins_in_macro && offset < fact_file->size && is_identifier_char(fact_file->contents[offset])) {
         unsigned length = token_length(fact_file, offset);
@@ -259,10 +272,7 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
         end_offset = offset;
     if (end_offset > fact_file->size)
         end_offset = offset;
-    line_and_column(&ctx->line_tables[index], offset, &node->line, &node->column);
-    line_and_column(&ctx->line_tables[index], end_offset, &node->end_line, &node->end_column);
-    node->end_offset = end_offset;
-    node->text = arena_strndup(&ctx->facts->arena, fact_file->contents + offset, end_offset - offset);
+    set_node_range(ctx, node, index, offset, end_offset);
 }
 
 /* The range of a reference or an integer literal that is one token written
@@ -304,12 +314,7 @@ static bool set_single_token_range(struct extract_context *ctx, struct fact_node
     } else if (!(token[0] >= '0' && token[0] <= '9')) {
         return false;
     }
-    node->file = fact_file->path;
-    node->offset = offset;
-    node->end_offset = offset + length;
-    line_and_column(&ctx->line_tables[index], offset, &node->line, &node->column);
-    line_and_column(&ctx->line_tables[index], node->end_offset, &node->end_line, &node->end_column);
-    node->text = arena_strndup(&ctx->facts->arena, token, length);
+    set_node_range(ctx, node, index, offset, offset + length);
     return true;
 }
 
@@ -623,9 +628,8 @@ static void reserve_children(struct extract_context *ctx, struct fact_node *pare
         parent->children = arena_alloc(&ctx->facts->arena, capacity * sizeof *parent->children);
 }
 
-static void add_child(struct extract_context *ctx, struct fact_node *parent, struct fact_node *child)
+static void add_child(struct fact_node *parent, struct fact_node *child)
 {
-    (void)ctx;
     if (!child)
         return;
     parent->children[parent->child_count++] = child;
@@ -744,9 +748,19 @@ static struct fact_node *build_children_into(struct extract_context *ctx, struct
     for (unsigned i = 0; i < children->count; i++) {
         if (is_reference_cursor(clang_getCursorKind(children->items[i])))
             continue;
-        add_child(ctx, node, build_node(ctx, children->items[i], guarded_depth));
+        add_child(node, build_node(ctx, children->items[i], guarded_depth));
     }
     return node;
+}
+
+static void check_single_token_range(struct extract_context *ctx, const struct fact_node *node, CXCursor cursor)
+{
+    struct fact_node slow = {0};
+    set_source_range(ctx, &slow, cursor);
+    if (slow.offset != node->offset || slow.end_offset != node->end_offset || slow.line != node->line ||
+        slow.column != node->column || slow.end_line != node->end_line || slow.end_column != node->end_column ||
+        slow.macro || !slow.file || strcmp(slow.file, node->file))
+        shortcut_failed("the range of a one-token expression");
 }
 
 static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor, unsigned guarded_depth)
@@ -763,14 +777,8 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
         if (node->kind == NODE_DECL_REF)
             set_reference(ctx, node, cursor);
         has_range = set_single_token_range(ctx, node, cursor);
-        if (has_range && ctx->check_shortcuts) {
-            struct fact_node slow = {0};
-            set_source_range(ctx, &slow, cursor);
-            if (slow.offset != node->offset || slow.end_offset != node->end_offset || slow.line != node->line ||
-                slow.column != node->column || slow.end_line != node->end_line ||
-                slow.end_column != node->end_column || slow.macro || !slow.file || strcmp(slow.file, node->file))
-                shortcut_failed("the range of a one-token expression");
-        }
+        if (has_range && ctx->check_shortcuts)
+            check_single_token_range(ctx, node, cursor);
     }
     struct child_list children = {NULL, 0, 0};
     if (!is_leaf_kind(cx_kind) && !has_range)
@@ -829,12 +837,12 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
         reserve_children(ctx, node, 1 + (unsigned)(argument_count > 0 ? argument_count : 0));
         for (unsigned i = 0; i < children.count; i++) {
             if (!is_reference_cursor(clang_getCursorKind(children.items[i]))) {
-                add_child(ctx, node, build_node(ctx, children.items[i], guarded_depth));
+                add_child(node, build_node(ctx, children.items[i], guarded_depth));
                 break;
             }
         }
         for (int i = 0; i < argument_count; i++)
-            add_child(ctx, node, build_node(ctx, clang_Cursor_getArgument(cursor, (unsigned)i), guarded_depth));
+            add_child(node, build_node(ctx, clang_Cursor_getArgument(cursor, (unsigned)i), guarded_depth));
     } else if (node->kind == NODE_TRY) {
         /* The body is guarded only when the handler is an __except. */
         bool has_except = false;
@@ -843,7 +851,7 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
             has_except |= clang_getCursorKind(children.items[i]) == CXCursor_SEHExceptStmt;
         for (unsigned i = 0; i < children.count; i++) {
             bool is_body = clang_getCursorKind(children.items[i]) == CXCursor_CompoundStmt && i == 0;
-            add_child(ctx, node, build_node(ctx, children.items[i],
+            add_child(node, build_node(ctx, children.items[i],
                                             guarded_depth + (is_body && has_except ? 1 : 0)));
         }
     } else {

@@ -521,36 +521,33 @@ static void plan_group(struct pch_store *store, struct pch_request *requests, si
         size_t model = 0, users = 0;
         size_t depth = shared_prefix(requests, group, group_size, &model, &users);
         const struct pch_request *pattern = &requests[model];
-        size_t line_count = 0;
+        const struct pch *pch = NULL;   /* found now, or ... */
+        size_t job = SIZE_MAX;          /* ... built later */
+        size_t line_count;
         if (depth > 0 && users >= 2) {
             if (store->is_temporary && !make_temporary_directory(store))
                 return;
-            jobs->items = xrealloc(jobs->items, (jobs->count + 1) * sizeof *jobs->items);
-            jobs->items[jobs->count] = (struct header_job){store, pattern, depth, NULL};
+            job = jobs->count++;
+            jobs->items = xrealloc(jobs->items, jobs->count * sizeof *jobs->items);
+            jobs->items[job] = (struct header_job){store, pattern, depth, NULL};
             line_count = depth;
         } else {
-            const struct pch *pch = NULL;
             for (size_t length = depth; length > 0 && !pch; length--)
                 pch = obtain(store, store_index(store), pattern->arguments, pattern->cplusplus, pattern->prefix,
                              length, false);
             if (!pch)
                 return;
             line_count = pch->line_count;
-            for (size_t i = 0; i < group_size; i++)
-                if (starts_with(requests[group[i]].prefix, pattern->prefix, line_count))
-                    requests[group[i]].assigned = pch;
         }
         size_t left = 0;
         for (size_t i = 0; i < group_size; i++) {
             if (starts_with(requests[group[i]].prefix, pattern->prefix, line_count)) {
-                if (!requests[group[i]].assigned)
-                    job_of[group[i]] = jobs->count;
+                requests[group[i]].assigned = pch;
+                job_of[group[i]] = job;
             } else {
                 group[left++] = group[i];   /* still sorted by prefix */
             }
         }
-        if (!requests[model].assigned)
-            jobs->count++;
         if (left == group_size)
             return;
         group_size = left;
