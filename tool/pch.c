@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "hash128.h"
@@ -498,25 +499,40 @@ static size_t shared_prefix(const struct pch_request *requests, const size_t *gr
 
 /* A header to build, and the requests that will use it. */
 struct header_job {
-    struct pch_store *store;
-    const struct pch_request *pattern;
+    const struct string_list *arguments;   /* of the request it was planned from */
+    bool cplusplus;
+    const struct string_list *prefix;
     size_t line_count;
-    const struct pch *result;     /* NULL until built, or when it cannot be */
+    const struct pch *result;              /* NULL until built, or when it cannot be */
+    bool finished;                         /* result is final (under the plan's lock) */
 };
 
-struct job_list {
-    struct header_job *items;
+struct pch_plan {
+    struct pch_store *store;
+    struct header_job *jobs;
     size_t count;
+    atomic_size_t next;                    /* the next job no thread has claimed */
+    pthread_mutex_t lock;
+    pthread_cond_t finished;
+    double build_seconds;                  /* summed over the threads that built */
 };
+
+static size_t add_job(struct pch_plan *plan, const struct pch_request *pattern, size_t line_count)
+{
+    plan->jobs = xrealloc(plan->jobs, (plan->count + 1) * sizeof *plan->jobs);
+    plan->jobs[plan->count] = (struct header_job){pattern->arguments, pattern->cplusplus, pattern->prefix,
+                                                  line_count, NULL, false};
+    return plan->count++;
+}
 
 /* Within one group (sorted by prefix): a header for the prefix most of it
  * shares, then again for the files left over, as long as that helps.
- * Headers worth building (two or more users) become jobs, built later in
- * parallel: `job_of` records which job each request waits for. A header
+ * Headers worth building (two or more users) become jobs of the plan,
+ * built later: each request records the job it waits for. A header
  * already on disk is worth it for one file, and is looked up at once. */
-static void plan_group(struct pch_store *store, struct pch_request *requests, size_t *group, size_t group_size,
-                       struct job_list *jobs, size_t *job_of)
+static void plan_group(struct pch_plan *plan, struct pch_request *requests, size_t *group, size_t group_size)
 {
+    struct pch_store *store = plan->store;
     while (group_size > 0) {
         size_t model = 0, users = 0;
         size_t depth = shared_prefix(requests, group, group_size, &model, &users);
@@ -527,9 +543,7 @@ static void plan_group(struct pch_store *store, struct pch_request *requests, si
         if (depth > 0 && users >= 2) {
             if (store->is_temporary && !make_temporary_directory(store))
                 return;
-            job = jobs->count++;
-            jobs->items = xrealloc(jobs->items, jobs->count * sizeof *jobs->items);
-            jobs->items[job] = (struct header_job){store, pattern, depth, NULL};
+            job = add_job(plan, pattern, depth);
             line_count = depth;
         } else {
             for (size_t length = depth; length > 0 && !pch; length--)
@@ -543,7 +557,7 @@ static void plan_group(struct pch_store *store, struct pch_request *requests, si
         for (size_t i = 0; i < group_size; i++) {
             if (starts_with(requests[group[i]].prefix, pattern->prefix, line_count)) {
                 requests[group[i]].assigned = pch;
-                job_of[group[i]] = job;
+                requests[group[i]].job = job;
             } else {
                 group[left++] = group[i];   /* still sorted by prefix */
             }
@@ -554,83 +568,95 @@ static void plan_group(struct pch_store *store, struct pch_request *requests, si
     }
 }
 
-struct builder {
-    struct job_list *jobs;
-    atomic_size_t next;
-};
-
-static void *build_jobs(void *data)
+struct pch_plan *pch_store_plan(struct pch_store *store, struct pch_request *requests, size_t count)
 {
-    struct builder *builder = data;
+    struct pch_plan *plan = xcalloc(1, sizeof *plan);
+    plan->store = store;
+    pthread_mutex_init(&plan->lock, NULL);
+    pthread_cond_init(&plan->finished, NULL);
+    if (count == 0)
+        return plan;
+    size_t *order = xmalloc(count * sizeof *order);
+    for (size_t i = 0; i < count; i++) {
+        order[i] = i;
+        requests[i].assigned = NULL;
+        requests[i].job = SIZE_MAX;
+    }
+    sort_requests = requests;
+    qsort(order, count, sizeof *order, by_group_then_prefix);
+    for (size_t start = 0; start < count;) {
+        size_t end = start + 1;
+        while (end < count && compare_groups(&requests[order[start]], &requests[order[end]]) == 0)
+            end++;
+        plan_group(plan, requests, order + start, end - start);
+        start = end;
+    }
+    free(order);
+    return plan;
+}
+
+static double seconds_now(void)
+{
+    struct timespec time;
+    clock_gettime(CLOCK_MONOTONIC, &time);
+    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
+}
+
+bool pch_plan_build_one(struct pch_plan *plan)
+{
+    size_t at = atomic_fetch_add(&plan->next, 1);
+    if (at >= plan->count)
+        return false;
+    struct header_job *job = &plan->jobs[at];
+    double start = seconds_now();
     /* Saving a header registers LLVM's signal handlers on first use, and
      * with them an alternate signal stack for the calling thread; put the
-     * thread's own back before it ends (AddressSanitizer frees the stack a
-     * thread ends with as its own). */
+     * thread's own back (AddressSanitizer frees the stack a thread ends
+     * with as its own). */
     stack_t own_signal_stack;
     bool has_signal_stack = sigaltstack(NULL, &own_signal_stack) == 0;
-    CXIndex index = NULL;
-    for (;;) {
-        size_t at = atomic_fetch_add(&builder->next, 1);
-        if (at >= builder->jobs->count)
-            break;
-        struct header_job *job = &builder->jobs->items[at];
-        if (!index)
-            index = clang_createIndex(0, 0);
-        job->result = obtain(job->store, index, job->pattern->arguments, job->pattern->cplusplus,
-                             job->pattern->prefix, job->line_count, true);
-    }
-    if (index)
-        clang_disposeIndex(index);
+    CXIndex index = clang_createIndex(0, 0);
+    const struct pch *result =
+        obtain(plan->store, index, job->arguments, job->cplusplus, job->prefix, job->line_count, true);
+    clang_disposeIndex(index);
     if (has_signal_stack)
         sigaltstack(&own_signal_stack, NULL);
-    return NULL;
+    pthread_mutex_lock(&plan->lock);
+    job->result = result;
+    job->finished = true;
+    plan->build_seconds += seconds_now() - start;
+    pthread_cond_broadcast(&plan->finished);
+    pthread_mutex_unlock(&plan->lock);
+    return true;
+}
+
+const struct pch *pch_plan_header(struct pch_plan *plan, const struct pch_request *request)
+{
+    if (!plan || request->job == SIZE_MAX)
+        return request->assigned;
+    struct header_job *job = &plan->jobs[request->job];
+    pthread_mutex_lock(&plan->lock);
+    while (!job->finished)
+        pthread_cond_wait(&plan->finished, &plan->lock);
+    const struct pch *result = job->result;
+    pthread_mutex_unlock(&plan->lock);
+    return result;
+}
+
+double pch_plan_free(struct pch_plan *plan)
+{
+    if (!plan)
+        return 0;
+    double seconds = plan->build_seconds;
+    pthread_cond_destroy(&plan->finished);
+    pthread_mutex_destroy(&plan->lock);
+    free(plan->jobs);
+    free(plan);
+    return seconds;
 }
 
 void pch_store_counts(const struct pch_store *store, size_t *built, size_t *reused)
 {
     *built = store ? store->new_count : 0;
     *reused = store ? store->reused_count : 0;
-}
-
-void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads)
-{
-    if (count == 0)
-        return;
-    size_t *order = xmalloc(count * sizeof *order);
-    size_t *job_of = xmalloc(count * sizeof *job_of);
-    for (size_t i = 0; i < count; i++) {
-        order[i] = i;
-        job_of[i] = SIZE_MAX;
-    }
-    sort_requests = requests;
-    qsort(order, count, sizeof *order, by_group_then_prefix);
-    struct job_list jobs = {NULL, 0};
-    for (size_t start = 0; start < count;) {
-        size_t end = start + 1;
-        while (end < count && compare_groups(&requests[order[start]], &requests[order[end]]) == 0)
-            end++;
-        plan_group(store, requests, order + start, end - start, &jobs, job_of);
-        start = end;
-    }
-
-    /* Building costs about one parse of the headers each: one per thread. */
-    struct builder builder = {&jobs, 0};
-    if (threads > jobs.count)
-        threads = (unsigned)jobs.count;
-    pthread_t *started = xcalloc(threads ? threads : 1, sizeof *started);
-    unsigned running = 0;
-    for (unsigned i = 1; i < threads; i++)
-        if (pthread_create(&started[running], NULL, build_jobs, &builder) == 0)
-            running++;
-    build_jobs(&builder);
-    for (unsigned i = 0; i < running; i++)
-        pthread_join(started[i], NULL);
-    free(started);
-
-    for (size_t i = 0; i < count; i++)
-        if (job_of[i] != SIZE_MAX)
-            requests[i].assigned = jobs.items[job_of[i]].result;
-    free(jobs.items);
-    free(job_of);
-    free(order);
 }

@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "dependencies.h"
@@ -37,25 +38,45 @@ struct pch {
 };
 
 struct pch_request {
-    const struct string_list *arguments; /* compile arguments of the file */
+    const struct string_list *arguments; /* compile arguments of the file (kept until the plan is freed) */
     bool cplusplus;
-    const struct string_list *prefix;    /* its leading include lines */
-    const struct pch *assigned;          /* set by pch_store_assign, or NULL */
+    const struct string_list *prefix;    /* its leading include lines (likewise) */
+    /* Set by pch_store_plan: a header found on disk, or the job of the
+     * plan that builds its header (SIZE_MAX for none); see pch_plan_header. */
+    const struct pch *assigned;
+    size_t job;
 };
 
 struct pch_store;
+struct pch_plan;
 
 /* `cache_directory` NULL: a private temporary directory, removed by destroy. */
 struct pch_store *pch_store_create(const char *cache_directory, struct file_digests *digests);
 void pch_store_destroy(struct pch_store *store);
 
 /* Groups the requests by arguments and language, picks for each group the
- * include prefix shared by at least half of its files, and assigns a
- * valid precompiled header (reused, or built when two or more files will
- * use it) to each request whose prefix starts with it; then does the same
- * for the files of the group left without one. The headers to build are
- * built on up to `threads` threads at once. */
-void pch_store_assign(struct pch_store *store, struct pch_request *requests, size_t count, unsigned threads);
+ * include prefix shared by at least half of its files, and gives each
+ * request whose prefix starts with it a header: one already on disk, or a
+ * job of the returned plan when two or more files will use it; then does
+ * the same for the files of the group left without one. Building is left
+ * to the threads that parse, so that they start parsing as soon as the
+ * first headers are there. */
+struct pch_plan *pch_store_plan(struct pch_store *store, struct pch_request *requests, size_t count);
+
+/* Builds one header of the plan no thread has claimed yet; false when
+ * every one is claimed. Safe from several threads. */
+bool pch_plan_build_one(struct pch_plan *plan);
+
+/* The header for a request of the plan (NULL: parse without one); waits
+ * while another thread builds it. Every job must have been claimed by a
+ * thread that finishes it (call pch_plan_build_one until it returns false
+ * before the first pch_plan_header). `plan` may be NULL: then the request's
+ * own assignment. */
+const struct pch *pch_plan_header(struct pch_plan *plan, const struct pch_request *request);
+
+/* Frees the plan (not the headers: the store owns them) and returns the
+ * seconds spent building, summed over threads. */
+double pch_plan_free(struct pch_plan *plan);
 
 /* How many headers the assignments built, and how many they found on disk
  * (0 and 0 for a NULL store). */

@@ -3,10 +3,12 @@
  * soon as it is free):
  *   1. look-up: compile arguments, main file hash, result cache; for a
  *      miss, its leading include lines;
- *   2. between the passes, on the main thread: precompiled headers for the
- *      include prefixes the misses share (tool/pch.h);
- *   3. parse: every miss, each worker with its own CXIndex; results are
- *      stored in the cache.
+ *   2. between the passes, on the main thread: a plan of precompiled
+ *      headers for the include prefixes the misses share (tool/pch.h);
+ *   3. parse: each worker first builds the planned headers no one has
+ *      claimed, then parses misses, each worker with its own CXIndex; the
+ *      files of the header claimed last come last, so the others are
+ *      parsed while it is built. Results are stored in the cache.
  * Results land in results[i] for file i, so output order never depends on
  * scheduling. */
 #include "run.h"
@@ -48,6 +50,7 @@ struct pool {
     struct file_result *results;
     struct file_task *tasks;
     struct pch_request *pch_requests;     /* per file, or NULL */
+    struct pch_plan *pch_plan;            /* headers to build, during the parse pass, or NULL */
     struct result_cache *cache;           /* or NULL */
     size_t *order;                        /* file indices of the current pass, largest first */
     size_t order_count;
@@ -111,7 +114,7 @@ static void parse_one(struct pool *pool, void *state, size_t file_index)
     struct worker *worker = state;
     const char *path = pool->discovery->files[file_index].path;
     struct file_task *task = &pool->tasks[file_index];
-    const struct pch *pch = pool->pch_requests ? pool->pch_requests[file_index].assigned : NULL;
+    const struct pch *pch = pool->pch_requests ? pch_plan_header(pool->pch_plan, &pool->pch_requests[file_index]) : NULL;
     struct dependency_list dependencies = {NULL, 0};
     struct analysis_extras extras = {0};
     extras.dependencies = task->has_key ? &dependencies : NULL;
@@ -148,6 +151,9 @@ static void *worker_main(void *data)
     struct worker *worker = data;
     struct pool *pool = worker->pool;
     struct worker_statistics *statistics = pool->statistics ? &pool->statistics[worker->number] : NULL;
+    if (pool->pch_plan)
+        while (pch_plan_build_one(pool->pch_plan))
+            continue;
     for (;;) {
         size_t slot = atomic_fetch_add(&pool->next, 1);
         if (slot >= pool->order_count)
@@ -210,6 +216,37 @@ static int larger_first(const void *a, const void *b)
     if (left->size != right->size)
         return left->size > right->size ? -1 : 1;
     return strcmp(left->path, right->path);
+}
+
+struct ranked_file {
+    size_t rank;       /* 0: waits for no header job; else job + 1 */
+    size_t position;   /* in the largest-first order */
+    size_t file;
+};
+
+static int by_rank_then_position(const void *left, const void *right)
+{
+    const struct ranked_file *a = left, *b = right;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+/* Workers build the planned headers in job order before they parse, so
+ * files waiting for a later job go later (still largest first within a
+ * job); files that wait for none go first. */
+static void order_by_header_job(struct pool *pool)
+{
+    size_t count = pool->order_count;
+    struct ranked_file *ranked = xmalloc(count * sizeof *ranked);
+    for (size_t i = 0; i < count; i++) {
+        size_t job = pool->pch_requests[pool->order[i]].job;
+        ranked[i] = (struct ranked_file){job == SIZE_MAX ? 0 : job + 1, i, pool->order[i]};
+    }
+    qsort(ranked, count, sizeof *ranked, by_rank_then_position);
+    for (size_t i = 0; i < count; i++)
+        pool->order[i] = ranked[i].file;
+    free(ranked);
 }
 
 static void print_statistics(const struct pool *pool, size_t from_cache, size_t parsed, unsigned jobs,
@@ -287,7 +324,7 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
     pool.order_count = misses;
 
     struct pch_store *pch_store = NULL;
-    double pch_seconds = 0;
+    double plan_seconds = 0;
     if (pool.use_pch && misses > 0) {
         pch_store = pch_store_create(cache_directory, digests);
         pool.pch_requests = xcalloc(count, sizeof *pool.pch_requests);
@@ -298,12 +335,13 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
             requests[i].cplusplus = is_cplusplus(discovery->files[file].path);
             requests[i].prefix = &pool.tasks[file].prefix;
         }
-        double assign_start = now_seconds();
-        pch_store_assign(pch_store, requests, misses, jobs);
-        pch_seconds = now_seconds() - assign_start;
+        double plan_start = now_seconds();
+        pool.pch_plan = pch_store_plan(pch_store, requests, misses);
+        plan_seconds = now_seconds() - plan_start;
         for (size_t i = 0; i < misses; i++)
             pool.pch_requests[pool.order[i]] = requests[i];
         free(requests);
+        order_by_header_job(&pool);
     }
 
     pool.work = parse_one;
@@ -317,8 +355,12 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
         size_t built = 0, reused = 0;
         pch_store_counts(pch_store, &built, &reused);
         print_statistics(&pool, from_cache, misses, jobs, now_seconds() - start);
-        fprintf(stderr, "umalint: stats: precompiled headers: %zu built, %zu reused, %.2f s before the parse pass\n",
-                built, reused, pch_seconds);
+        fprintf(stderr,
+                "umalint: stats: precompiled headers: %zu built, %zu reused; %.2f s planning, %.2f s building "
+                "(summed over workers, in the parse pass)\n",
+                built, reused, plan_seconds, pch_plan_free(pool.pch_plan));
+    } else {
+        pch_plan_free(pool.pch_plan);
     }
 
     pch_store_destroy(pch_store);

@@ -132,11 +132,25 @@ done
 sed -i 's/DRIVER_LEVEL_OR_1/1/' "$SRC2"/p[45].c
 sed -i 's/DRIVER_LEVEL_OR_1/DRIVER_LEVEL/' "$SRC2"/p[123].c
 same_as_plain "leading #define lines and a second header" --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC2"
+plain_src2=$out
 [ "$with_pch" = 5 ]; check "leading #define lines and a second header: all five files use one" $? "with_pch=$with_pch"
 printf '%s' "$out" | grep -q 'TYPE_ALIGNMENT(PREQ_BODY)'
 check "a record typedef declared in the header names the struct in suggestions" $? "$out"
 run --no-cache --format=json --extra-arg=-isystem"$SYS" "$SRC2"
 [ "$(printf '%s' "$out" | grep -c '"UM1004"')" = 5 ]; check "leading #define lines: every file is still analysed" $? "$out"
+
+# The headers are built by the parsing workers (the files of the header
+# claimed last are parsed last, waiting when it is not built yet): with
+# fewer, as many and more workers than headers, the same report, both
+# headers built once and all five files parsed with one.
+for jobs in 1 2 3; do
+  run --no-cache -j$jobs --format=json --extra-arg=-isystem"$SYS" "$SRC2"
+  [ "$out" = "$plain_src2" ] && [ "$with_pch" = 5 ] &&
+    grep -q '^umalint: stats: precompiled headers: 2 built, 0 reused' "$WORK/stderr"
+  check "two headers built while parsing with -j$jobs: same report, every file with one" $? \
+    "with_pch=$with_pch $(grep 'precompiled headers' "$WORK/stderr") $(diff <(echo "$plain_src2") <(echo "$out") | head)"
+done
+no_crash "headers built while parsing"
 
 # An unguarded header in the prefix must not be entered twice.
 printf 'typedef int COUNTER_T;\n' > "$SYS/unguarded.h"
