@@ -28,6 +28,13 @@ struct extract_context {
     unsigned file_count;
     unsigned last_file;   /* the index file_for found last: nodes come in runs */
     unsigned confirmed_macro_locations;   /* see spelled_in_macro */
+    /* See file_location: the main file's start in clang's raw encoding,
+     * once known, and how many locations have confirmed it. */
+    bool main_start_known;
+    unsigned main_start;
+    CXFile main_file_located;   /* the main file as clang_getFileLocation names it */
+    struct macro_location_slot *macro_locations;   /* MACRO_LOCATION_SLOTS of them */
+    unsigned confirmed_main_offsets;
     /* UMALINT_CHECK_SHORTCUTS set: every shortcut taken is checked against
      * libclang's own answer (for the tests; it costs what it saves). */
     bool check_shortcuts;
@@ -75,6 +82,19 @@ struct spelling_slot {
 };
 
 /* ---- files and locations ------------------------------------------------ */
+
+/* Locations inside macro expansions cost the most to resolve (libclang
+ * walks the chain of expansions for each), and neighbouring nodes share
+ * some of them: a call begins where its callee does. Their answers are
+ * kept per unit, keyed by the raw encoding, which within one unit is the
+ * location's identity (clang_equalLocations compares nothing else). */
+#define MACRO_LOCATION_SLOTS 1024
+struct macro_location_slot {
+    unsigned raw;            /* 0: empty (a macro location has its top bit set) */
+    CXFile file;
+    unsigned offset;
+    signed char in_macro;    /* spelled_in_macro's answer; -1: not asked yet */
+};
 
 static void build_line_table(struct line_table *table, const char *text, unsigned long size)
 {
@@ -179,6 +199,11 @@ static bool macro_bit_is_trusted(const struct extract_context *ctx)
            !atomic_load_explicit(&macro_bit_is_unreliable, memory_order_relaxed);
 }
 
+static struct macro_location_slot *macro_location_slot(struct extract_context *ctx, unsigned raw)
+{
+    return &ctx->macro_locations[(raw * 0x9E3779B1u) >> 22];   /* top 10 bits: 1024 slots */
+}
+
 /* True when the location's spelling is inside a macro definition rather than
  * in the code the user wrote at that place (its file location is given). */
 static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation location, CXFile file, unsigned offset)
@@ -187,6 +212,9 @@ static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation locat
     bool confirmed = macro_bit_is_trusted(ctx);
     if (!has_bit && confirmed && !ctx->check_shortcuts)
         return false;
+    struct macro_location_slot *slot = has_bit ? macro_location_slot(ctx, location.int_data) : NULL;
+    if (slot && slot->raw == location.int_data && slot->in_macro >= 0 && !ctx->check_shortcuts)
+        return slot->in_macro;
     CXFile spelling_file;
     unsigned spelling_offset;
     clang_getSpellingLocation(location, &spelling_file, NULL, NULL, &spelling_offset);
@@ -199,6 +227,8 @@ static bool spelled_in_macro(struct extract_context *ctx, CXSourceLocation locat
         else
             atomic_store(&macro_bit_is_unreliable, true);
     }
+    if (slot && slot->raw == location.int_data)
+        slot->in_macro = in_macro;
     return in_macro;
 }
 
@@ -216,20 +246,72 @@ static unsigned token_length(const struct fact_file *file, unsigned offset)
     return end > offset ? end - offset : (offset < file->size ? 1 : 0);
 }
 
-static uint64_t key_for_location(CXSourceLocation location)
+/* The file and offset of a location, as clang_getFileLocation gives them.
+ * In clang's raw encoding (int_data), a location outside macros in the
+ * main file is the main file's start plus its offset: the main file is
+ * one contiguous span, and other files and macro expansions get spans of
+ * their own. Once one location in the main file has shown where it
+ * starts, the offsets of the others are a subtraction instead of a search
+ * through clang's table of spans. Like the macro bit (spelled_in_macro),
+ * each unit checks the first MAIN_OFFSETS_TO_CONFIRM of them against
+ * libclang, and one disagreement turns the shortcut off for the rest of
+ * the run. Locations in macros are remembered (macro_location_slot). */
+#define MAIN_OFFSETS_TO_CONFIRM 16
+static atomic_bool main_offset_is_unreliable;
+
+static void file_location(struct extract_context *ctx, CXSourceLocation location, CXFile *file, unsigned *offset)
+{
+    unsigned raw = location.int_data;
+    bool usable = ctx->main_start_known && !(raw & MACRO_LOCATION_BIT) && raw >= ctx->main_start &&
+                  raw - ctx->main_start <= ctx->fact_files[0]->size && macro_bit_is_trusted(ctx) &&
+                  !atomic_load_explicit(&main_offset_is_unreliable, memory_order_relaxed);
+    bool confirmed = ctx->confirmed_main_offsets >= MAIN_OFFSETS_TO_CONFIRM;
+    if (usable && confirmed && !ctx->check_shortcuts) {
+        *file = ctx->main_file_located;
+        *offset = raw - ctx->main_start;
+        return;
+    }
+    struct macro_location_slot *slot = (raw & MACRO_LOCATION_BIT) ? macro_location_slot(ctx, raw) : NULL;
+    if (slot && slot->raw == raw && !ctx->check_shortcuts) {
+        *file = slot->file;
+        *offset = slot->offset;
+        return;
+    }
+    *file = NULL;
+    *offset = 0;
+    clang_getFileLocation(location, file, NULL, NULL, offset);
+    if (slot)
+        *slot = (struct macro_location_slot){raw, *file, *offset, -1};
+    if (usable) {
+        bool agrees = *file == ctx->main_file_located && *offset == raw - ctx->main_start;
+        if (!agrees && confirmed)
+            shortcut_failed("a main-file offset from the raw location");
+        if (agrees)
+            ctx->confirmed_main_offsets++;
+        else
+            atomic_store(&main_offset_is_unreliable, true);
+    } else if (!ctx->main_start_known && *file && !(raw & MACRO_LOCATION_BIT) && raw >= *offset &&
+               clang_File_isEqual(*file, ctx->main_file)) {
+        ctx->main_start = raw - *offset;
+        ctx->main_file_located = *file;
+        ctx->main_start_known = true;
+    }
+}
+
+static uint64_t key_for_location(struct extract_context *ctx, CXSourceLocation location)
 {
     CXFile file;
     unsigned offset = 0;
-    clang_getFileLocation(location, &file, NULL, NULL, &offset);
+    file_location(ctx, location, &file, &offset);
     uint64_t key = (uint64_t)(uintptr_t)file * 0x9E3779B97F4A7C15ull;
     return (key ^ ((uint64_t)offset + 1) * 0xC2B2AE3D27D4EB4Full) | 1u;
 }
 
-static uint64_t decl_key_of(CXCursor declaration)
+static uint64_t decl_key_of(struct extract_context *ctx, CXCursor declaration)
 {
     if (clang_Cursor_isNull(declaration))
         return 0;
-    return key_for_location(clang_getCursorLocation(declaration));
+    return key_for_location(ctx, clang_getCursorLocation(declaration));
 }
 
 /* The node's file, offsets, lines and columns, and text, once the range
@@ -253,8 +335,8 @@ static void set_source_range(struct extract_context *ctx, struct fact_node *node
     CXSourceLocation begin = clang_getRangeStart(extent), end = clang_getRangeEnd(extent);
     CXFile file = NULL, end_file = NULL;
     unsigned offset = 0, end_offset = 0;
-    clang_getFileLocation(begin, &file, NULL, NULL, &offset);
-    clang_getFileLocation(end, &end_file, NULL, NULL, &end_offset);
+    file_location(ctx, begin, &file, &offset);
+    file_location(ctx, end, &end_file, &end_offset);
     if (!file)
         return;
     unsigned index = file_index_for(ctx, file);
@@ -288,7 +370,7 @@ static bool set_single_token_range(struct extract_context *ctx, struct fact_node
         return false;
     CXFile file = NULL;
     unsigned offset = 0;
-    clang_getFileLocation(location, &file, NULL, NULL, &offset);
+    file_location(ctx, location, &file, &offset);
     if (!file)
         return false;
     unsigned index = file_index_for(ctx, file);
@@ -693,7 +775,7 @@ static void set_reference(struct extract_context *ctx, struct fact_node *node, C
     }
     struct declaration_slot *slot = declaration_slot(ctx, referenced);
     if (!slot->key)
-        slot->key = decl_key_of(referenced);
+        slot->key = decl_key_of(ctx, referenced);
     node->decl_key = slot->key;
     if (!slot->name) {
         const char *name = cursor_name(ctx, cursor);
@@ -817,8 +899,8 @@ static struct fact_node *build_node(struct extract_context *ctx, CXCursor cursor
     case NODE_LABEL:
     case NODE_GOTO:
         node->name = cursor_name(ctx, cursor);
-        node->decl_key = node->kind == NODE_VAR_DECL ? decl_key_of(cursor)
-                                                     : decl_key_of(clang_getCursorReferenced(cursor));
+        node->decl_key = node->kind == NODE_VAR_DECL ? decl_key_of(ctx, cursor)
+                                                     : decl_key_of(ctx, clang_getCursorReferenced(cursor));
         break;
     case NODE_UNARY:
     case NODE_BINARY:
@@ -895,7 +977,7 @@ static void add_function(struct extract_context *ctx, CXCursor cursor)
     struct facts *facts = ctx->facts;
     struct fact_function *function = arena_alloc(&facts->arena, sizeof *function);
     function->name = cursor_name(ctx, cursor);
-    function->decl_key = decl_key_of(clang_getCanonicalCursor(cursor));
+    function->decl_key = decl_key_of(ctx, clang_getCanonicalCursor(cursor));
     CXFile file;
     clang_getFileLocation(clang_getCursorLocation(cursor), &file, &function->line, &function->column, NULL);
     function->file = file ? file_for(ctx, file)->path : facts->main_file;
@@ -909,7 +991,7 @@ static void add_function(struct extract_context *ctx, CXCursor cursor)
             struct fact_node *node = arena_alloc(&facts->arena, sizeof *node);
             node->kind = NODE_VAR_DECL;
             node->name = cursor_name(ctx, param);
-            node->decl_key = decl_key_of(param);
+            node->decl_key = decl_key_of(ctx, param);
             set_source_range(ctx, node, param);
             fill_type(ctx, &node->type, clang_getCursorType(param));
             function->params[i] = node;
@@ -963,6 +1045,7 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, const struc
     CXString spelling = clang_getTranslationUnitSpelling(unit);
     ctx.main_file = clang_getFile(unit, clang_getCString(spelling));
     clang_disposeString(spelling);
+    ctx.macro_locations = xcalloc(MACRO_LOCATION_SLOTS, sizeof *ctx.macro_locations);
     if (ctx.main_file)
         file_for(&ctx, ctx.main_file);
     clang_visitChildren(clang_getTranslationUnitCursor(unit), visit_top_level, &ctx);
@@ -974,4 +1057,5 @@ void facts_extract(CXTranslationUnit unit, const char *display_path, const struc
     record_names_free(&ctx.record_names);
     free(ctx.spellings);
     free(ctx.declarations);
+    free(ctx.macro_locations);
 }
