@@ -3,7 +3,9 @@
 # driver trees and the same compiler flags, in one run. A script, not a
 # test: timings on a shared machine are noisy, so each measurement is taken
 # --repeat times and the best wall time is kept (with that run's CPU time
-# and peak RSS from /usr/bin/time).
+# and peak RSS from /usr/bin/time); the cold runs of a tree are taken in
+# rounds, one of each per round, so that a change in the machine's load
+# weighs on all of them alike.
 #
 #   tool/bench/bench.sh [--sizes 100,1000,5000] [--heavy-files 100] [--heavy-lines 50000]
 #                       [--repeat 2] [--no-tidy] [--no-spatch] [--lean] [--umalint PATH] [--work DIR]
@@ -80,21 +82,52 @@ printf '#include <ntddk.h>\n' > "$work/probe.c"
 shims=$(ls -d "$XDG_CACHE_HOME"/umalint/include-* | head -1)
 base_flags=(--target=x86_64-pc-windows-msvc -fms-extensions -fms-compatibility -D_AMD64_ -D_WIN64)
 
-# measure TREE LABEL COMMAND...: best of $repeat by wall time -> results.tsv
+# time_once COMMAND...: runs it once; sets run_line ("wall user system rss") and run_stats
+time_once() {
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  run_line=$(tail -1 "$work/time.txt")
+  run_stats=$(grep -h '^umalint: stats: ' "$work/stderr.txt" | sed 's/^umalint: stats: //' | paste -sd'|' || true)
+}
+faster() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN{exit !(a < b)}'; }
+# record TREE LABEL LINE STATS -> results.tsv
+record() {
+  local wall user system rss
+  read -r wall user system rss <<<"$3"
+  local cpu; cpu=$(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$wall" "$cpu" "$rss" "$4" >> "$results"
+  note "$1: $2: wall ${wall}s, cpu ${cpu}s, rss ${rss} KB"
+}
+
+# measure TREE LABEL COMMAND...: best of $repeat by wall time, run back to back
 measure() {
   local tree=$1 label=$2; shift 2
-  local best="" i
+  local best="" best_stats="" i
   for ((i = 0; i < repeat; i++)); do
     [ -n "${BEFORE_EACH:-}" ] && eval "$BEFORE_EACH"
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-    local line; line=$(tail -1 "$work/time.txt")
-    local stats; stats=$(grep -h '^umalint: stats: ' "$work/stderr.txt" | sed 's/^umalint: stats: //' | paste -sd'|' || true)
-    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a < b)}'; then best="$line"; best_stats=$stats; fi
+    time_once "$@"
+    if [ -z "$best" ] || faster "$run_line" "$best"; then best=$run_line; best_stats=$run_stats; fi
   done
-  read -r wall user system rss <<<"$best"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tree" "$label" "$wall" "$(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')" \
-    "$rss" "${best_stats:-}" >> "$results"
-  note "$tree: $label: wall ${wall}s, cpu $(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')s, rss ${rss} KB"
+  record "$tree" "$label" "$best" "$best_stats"
+}
+
+# plan LABEL COMMAND...: a cold measurement for run_plans. The planned ones
+# are run in rounds (each once per round, $repeat rounds, best kept), so
+# that the machine's load drifting during the run (a build server still
+# busy, a neighbour's job) weighs on all of them alike, not on whichever
+# came first: their ratios are what the targets are about.
+plan_labels=() plan_commands=()
+plan() { plan_labels+=("$1"); shift; plan_commands+=("$(printf '%q ' "$@")"); }
+run_plans() { # TREE
+  local tree=$1 round i
+  local -a best=() best_stats=()
+  for ((round = 0; round < repeat; round++)); do
+    for i in "${!plan_labels[@]}"; do
+      eval "time_once ${plan_commands[$i]}"
+      if [ -z "${best[$i]:-}" ] || faster "$run_line" "${best[$i]}"; then best[$i]=$run_line; best_stats[$i]=$run_stats; fi
+    done
+  done
+  for i in "${!plan_labels[@]}"; do record "$tree" "${plan_labels[$i]}" "${best[$i]}" "${best_stats[$i]}"; done
+  plan_labels=() plan_commands=()
 }
 
 cat > "$work/sizeof.cocci" <<'COCCI'
@@ -127,17 +160,18 @@ json.dump(entries, open(os.path.join(tree, "db", "compile_commands.json"), "w"),
 PY
 
   cd "$dir/src"
-  measure "$name" "clang-19 -fsyntax-only (serial)" xargs -a "$work/files.txt" -n 1 "$clang" -fsyntax-only "${flags[@]}"
+  plan "clang-19 -fsyntax-only (serial)" xargs -a "$work/files.txt" -n 1 "$clang" -fsyntax-only "${flags[@]}"
   if [ "$tidy" = 1 ]; then
-    measure "$name" "clang-tidy-19 (1 check)" xargs -a "$work/files.txt" clang-tidy-19 --quiet -p "$dir/db" \
+    plan "clang-tidy-19 (1 check)" xargs -a "$work/files.txt" clang-tidy-19 --quiet -p "$dir/db" \
       '-checks=-*,bugprone-sizeof-expression'
   fi
-  measure "$name" "umalint -j1 cold" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache "${umalint_extra[@]}" .
+  plan "umalint -j1 cold" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache "${umalint_extra[@]}" .
   [ "$lean" = 1 ] ||
-    measure "$name" "umalint -j1 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache --no-pch "${umalint_extra[@]}" .
-  measure "$name" "umalint -j2 cold" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache "${umalint_extra[@]}" .
+    plan "umalint -j1 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j1 --no-cache --no-pch "${umalint_extra[@]}" .
+  plan "umalint -j2 cold" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache "${umalint_extra[@]}" .
   [ "$lean" = 1 ] ||
-    measure "$name" "umalint -j2 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache --no-pch "${umalint_extra[@]}" .
+    plan "umalint -j2 cold --no-pch" env UMALINT_STATS=1 "$umalint" -q -j2 --no-cache --no-pch "${umalint_extra[@]}" .
+  run_plans "$name"
   local cache="$work/cache-$name"
   rm -rf "$cache"
   "$umalint" -q -j2 --cache-dir "$cache" "${umalint_extra[@]}" . >/dev/null || true
