@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shell_words.h"
 #include "strbuf.h"
 
 const char usage_text[] =
@@ -65,7 +66,8 @@ const char usage_text[] =
     "  --warnings-as-errors=GLOBS  warnings of matching checks become errors\n"
     "  --exit-zero            exit 0 even with findings (errors of the tool: 2)\n"
     "\n"
-    "$UMALINT_OPTS is split on white space and read before the arguments.\n"
+    "$UMALINT_OPTS is split into words like a shell does (quotes, backslashes; no\n"
+    "expansions) and read before the arguments.\n"
     "Exit status: 0 no finding at the --fail-on level, 1 findings,\n"
     "2 usage error, unreadable input or internal error.\n";
 
@@ -385,25 +387,28 @@ static int parse_arguments(int argc, char **argv, struct options *options, bool 
     return 0;
 }
 
-/* argv[0], the words of $UMALINT_OPTS, then argv[1...]. The words point
- * into *storage, which the caller frees with the vector. */
-static char **arguments_with_environment(int argc, char **argv, int *combined_count, int *environment_count,
-                                         char **storage)
+/* argv[0], the words of $UMALINT_OPTS (shell_words.h), then argv[1...].
+ * The words are owned by *storage, which the caller frees with the vector.
+ * -1 with the reason in `error` when $UMALINT_OPTS cannot be split. */
+static int arguments_with_environment(int argc, char **argv, char ***combined_out, int *combined_count,
+                                      int *environment_count, struct string_list *storage, char *error,
+                                      size_t error_size)
 {
     const char *environment = getenv("UMALINT_OPTS");
-    *storage = xstrdup(environment ? environment : "");
-    char **combined = xmalloc(((size_t)argc + strlen(*storage) / 2 + 2) * sizeof *combined);
+    if (environment && shell_words_split(environment, storage, error, error_size) != 0)
+        return -1;
+    char **combined = xmalloc(((size_t)argc + storage->count + 2) * sizeof *combined);
     int count = 0;
     combined[count++] = argc > 0 ? argv[0] : "umalint";
-    for (char *save = NULL, *word = strtok_r(*storage, " \t\n\r\f\v", &save); word;
-         word = strtok_r(NULL, " \t\n\r\f\v", &save))
-        combined[count++] = word;
+    for (size_t i = 0; i < storage->count; i++)
+        combined[count++] = storage->items[i];
     *environment_count = count - 1;
     for (int i = 1; i < argc; i++)
         combined[count++] = argv[i];
     combined[count] = NULL;
     *combined_count = count;
-    return combined;
+    *combined_out = combined;
+    return 0;
 }
 
 int parse_options(int argc, char **argv, struct options *options, char *error, size_t error_size)
@@ -412,8 +417,15 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
     options->fail_on = SEVERITY_WARNING;
     options->max_warnings = -1;
     int count, environment_count, position = 0;
-    char *storage;
-    char **arguments = arguments_with_environment(argc, argv, &count, &environment_count, &storage);
+    struct string_list storage = {NULL, 0};
+    char **arguments = NULL;
+    char reason[256];
+    if (arguments_with_environment(argc, argv, &arguments, &count, &environment_count, &storage, reason,
+                                   sizeof reason) != 0) {
+        snprintf(error, error_size, "UMALINT_OPTS: %s", reason);
+        string_list_free(&storage);
+        return -1;
+    }
     bool format_given = false;
     int status = parse_arguments(count, arguments, options, &format_given, &position, error, error_size);
     if (status != 0 && position >= 1 && position <= environment_count) {
@@ -421,7 +433,7 @@ int parse_options(int argc, char **argv, struct options *options, char *error, s
         snprintf(error + length, error_size - length, " (in UMALINT_OPTS)");
     }
     free(arguments);
-    free(storage);
+    string_list_free(&storage);
     const char *environment_format = getenv("UMALINT_FORMAT");
     if (status == 0 && !format_given && environment_format && *environment_format &&
         parse_output_format(environment_format, &options->format) != 0) {

@@ -227,6 +227,19 @@ check "UMALINT_OPTS: the command line wins" $? "$out"
 out=$(UMALINT_OPTS='--no-such-flag' "$UMALINT" src/warn.c 2>"$WORK/stderr"); status=$?; err=$(cat "$WORK/stderr")
 expect_status "UMALINT_OPTS with a bad option" 2
 expect_only_error_line "UMALINT_OPTS with a bad option" "unknown option '--no-such-flag' (see umalint --help) (in UMALINT_OPTS)"
+# Quotes and backslashes group words as a shell would (here a directory
+# name with a blank), and an unterminated quote is a usage error.
+mkdir -p "my dir" && cp src/warn.c "my dir/copy.c"
+out=$(UMALINT_OPTS="--format=gcc --exclude='my dir' --exclude=\"clean.c\"" "$UMALINT" src "my dir" 2>/dev/null)
+[ "$(printf '%s\n' "$out" | grep -c 'UM2003')" = 1 ] && printf '%s\n' "$out" | grep -q '^src/warn.c:7:9:'
+check "UMALINT_OPTS: a quoted value with a blank is one word" $? "$out"
+out=$(UMALINT_OPTS='--format=gcc --exclude=my\ dir' "$UMALINT" src "my dir" 2>/dev/null)
+[ "$(printf '%s\n' "$out" | grep -c 'UM2003')" = 1 ]
+check "UMALINT_OPTS: an escaped blank is part of the word" $? "$out"
+out=$(UMALINT_OPTS="--format=gcc --exclude='my dir" "$UMALINT" src/warn.c 2>"$WORK/stderr"); status=$?; err=$(cat "$WORK/stderr")
+expect_status "UMALINT_OPTS with an unterminated quote" 2
+expect_only_error_line "UMALINT_OPTS with an unterminated quote" "UMALINT_OPTS: unterminated single quote at character 24"
+rm -rf "my dir"
 
 out=$(UMALINT_FORMAT=jsonl "$UMALINT" src/warn.c 2>/dev/null)
 printf '%s' "$out" | python3 -c 'import json,sys; assert json.loads(sys.stdin.read())["rule"] == "UM2003"'
