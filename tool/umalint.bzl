@@ -16,8 +16,10 @@ the same bytes and Bazel reuses them. The compiler flags are the target's
 own: defines and include directories of its CcInfo (transitive, as the
 compiler sees them), its local_defines and copts. Toolchain and --copt flags
 are not used: they are meant for the host compiler, umalint parses for the
-MSVC x64 target. The aspect does not follow deps: lint a dependency by
-naming it (or use //...). A target tagged "no-umalint" is skipped.
+MSVC x64 target. The configuration is the .umalint.json the label flag
+//tool/bazel:config names (none by default; it is then a declared input).
+The aspect does not follow deps: lint a dependency by naming it (or use
+//...). A target tagged "no-umalint" is skipped.
 """
 
 UmalintInfo = provider(
@@ -101,6 +103,11 @@ def _umalint_aspect_impl(target, ctx):
     umalint = ctx.executable._umalint
     shim_headers = ctx.files._shim_headers
     empty_database = ctx.file._empty_compile_database
+    config_files = ctx.files._config
+    if len(config_files) > 1:
+        fail("umalint: --@umalint//tool/bazel:config must name one .umalint.json file, not %d files" %
+             len(config_files))
+    config_file = config_files[0] if config_files else None
 
     # Everything the target's sources may include: the target's and its deps'
     # headers (the compilation context is transitive) and the headers listed
@@ -124,10 +131,6 @@ def _umalint_aspect_impl(target, ctx):
             # Bazel caches the reports itself; umalint's own result cache
             # would write outside the action's outputs.
             "--no-cache",
-            # A .umalint.json is not a declared input of the action: reading
-            # one found by searching upward would make the result depend on
-            # whether the action runs sandboxed. Lint with the defaults.
-            "--no-config",
             # An explicit, empty compile database: umalint must not search
             # upward from the (symlinked) source for the workspace's own
             # compile_commands.json; the flags are the target's, given below.
@@ -136,13 +139,20 @@ def _umalint_aspect_impl(target, ctx):
             "-o",
             report.path,
         ])
+        # A .umalint.json found by searching upward would not be a declared
+        # input (the result would depend on sandboxing): the configuration
+        # is the file the //tool/bazel:config flag names, or none.
+        if config_file:
+            arguments.add_all(["--config", config_file])
+        else:
+            arguments.add("--no-config")
         arguments.add_all(compiler_arguments)
         arguments.add("--")
         arguments.add(source)
         ctx.actions.run_shell(
             command = _LINT_COMMAND,
             arguments = [arguments],
-            inputs = depset([source, empty_database] + shim_headers, transitive = [headers]),
+            inputs = depset([source, empty_database] + shim_headers + config_files, transitive = [headers]),
             outputs = [report],
             tools = [umalint],
             # The bundled headers come from the declared runtime/include files
@@ -181,6 +191,12 @@ umalint_aspect = aspect(
         "_empty_compile_database": attr.label(
             default = Label("//tool/bazel:compile_commands.json"),
             allow_single_file = True,
+        ),
+        # A label flag: --@umalint//tool/bazel:config=//:umalint_config
+        # (a target with one .umalint.json) lints with that configuration.
+        "_config": attr.label(
+            default = Label("//tool/bazel:config"),
+            allow_files = True,
         ),
     },
 )

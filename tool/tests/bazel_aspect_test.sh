@@ -8,7 +8,8 @@
 #     needs: hermetic, deterministic actions);
 #   - umalint_test passes on the clean target and fails, with the findings in
 #     its log, on the other, reusing the aspect's reports;
-#   - the example's cc targets really build on the host.
+#   - the example's cc targets really build on the host;
+#   - a configuration named by the //tool/bazel:config label flag is used.
 # It drives a bazel of its own (fresh --output_base, removed at the end), so
 # it is not a `bazel test` target: tool/scripts/test-all runs it after the
 # suites. Ends with "N passed, N failed"; exit 1 on any failure.
@@ -149,6 +150,19 @@ status=$?
 [ "$status" -eq 0 ] || show_log build_all
 check "the example cc_library targets build on the host" equals "$status" 0
 check "... and produce their archives" test -f "$bin/testdata/bazel_example/liblegacy_ioctl.a"
+
+# --- 7. a configuration named by the label flag ------------------------------
+# The aspect lints without a .umalint.json unless //tool/bazel:config names
+# one; the named file is a declared input, so the action reruns with it.
+run_bazel run_config build "${aspect[@]}" --//tool/bazel:config=//testdata/bazel_example:umalint_config \
+    "$package:legacy_ioctl"
+status=$?
+[ "$status" -eq 0 ] || show_log run_config
+check "aspect build with --//tool/bazel:config succeeds" equals "$status" 0
+check "with the configuration the lint action runs again (1)" \
+    equals "$(lint_spawns "$work/run_config.exec.json" executed)" 1
+check "the configuration's severity applies: UM2003 is an error" \
+    grep -qE "^$source:$always_line:[0-9]+: error: .*\[UM2003\]\$" "$legacy_report"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
