@@ -26,7 +26,7 @@ fi
 
 # target: its sources besides tool/fuzz/TARGET_fuzz.c
 declare -A SOURCES=(
-  [config]="tool/config_parse.c tool/options.c tool/printable.c tool/strbuf.c"
+  [config]="tool/config_parse.c tool/options.c tool/printable.c tool/shell_words.c tool/strbuf.c"
   [suppress]="tool/suppress_comments.c tool/strbuf.c"
   [baseline]="tool/baseline.c tool/printable.c tool/strbuf.c"
 )
