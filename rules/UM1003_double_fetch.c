@@ -23,22 +23,18 @@
  *
  * Where the shape allows it, the finding carries an unsafe fix that takes
  * one kernel copy and rewrites the reads to use it (UM1003_double_fetch_fix.c).
- * Across calls (check_helper_reads): a caller's checking read followed by
- * a call to a helper of the TU whose first read of the same field feeds a
- * size, index, pointer or loop bound. */
+ * Across calls: UM1003_double_fetch_calls.c. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/UM1003_double_fetch.h"
 #include "rules/UM1003_double_fetch_fix.h"
 #include "rules/accessor_names.h"
 #include "rules/rule.h"
 #include "rules/user_accesses.h"
 #include "tool/strbuf.h"
 
-#define HARMFUL_LATER (UM_USE_COPY_LENGTH | UM_USE_ALLOC_SIZE | UM_USE_INDEX | UM_USE_POINTER)
-#define CHECKING_FIRST (UM_USE_CONDITION | UM_USE_ALLOC_SIZE | UM_USE_COPY_LENGTH)
-
-static bool is_fetch(const struct um_access *access)
+bool double_fetch_is_fetch(const struct um_access *access)
 {
     if (!access->is_read || !user_access_reachable(access))
         return false;
@@ -65,7 +61,7 @@ static const struct fact_node *child_towards(const struct fact_node *ancestor, c
 
 /* True when no single execution reaches both: different arms of an if, a
  * ?: or different case sections of a switch. */
-static bool mutually_exclusive(const struct fact_node *a, const struct fact_node *b)
+bool double_fetch_mutually_exclusive(const struct fact_node *a, const struct fact_node *b)
 {
     const struct fact_node *common = a;
     while (common && !is_ancestor(common, b))
@@ -95,7 +91,7 @@ static bool mutually_exclusive(const struct fact_node *a, const struct fact_node
 }
 
 /* A loop condition re-reading a bound: for (i = 0; i < In->Count; i++). */
-static bool in_loop_condition(const struct fact_node *node)
+bool double_fetch_in_loop_condition(const struct fact_node *node)
 {
     for (const struct fact_node *child = node, *parent = node->parent; parent; child = parent, parent = parent->parent) {
         if (parent->kind == NODE_FOR)
@@ -166,7 +162,7 @@ static void visit_field(const struct fact_node *node, void *data)
     }
     scan->uses |= um_value_uses(scan->memory, scan->function, node);
     /* The captured count bounds a loop that indexes with it. */
-    if (in_loop_condition(node))
+    if (double_fetch_in_loop_condition(node))
         scan->uses |= UM_USE_INDEX;
 }
 
@@ -238,7 +234,7 @@ static char *capture_suggestion(const struct um_access *first, const struct um_a
     return xstrdup("capture the value once into kernel memory and use only the copy");
 }
 
-static const char *use_words(unsigned uses)
+const char *double_fetch_use_words(unsigned uses)
 {
     if (uses & UM_USE_COPY_LENGTH) return "a copy length";
     if (uses & UM_USE_ALLOC_SIZE) return "an allocation size";
@@ -263,8 +259,8 @@ static void report(struct rule_context *context, const struct um_access *first, 
     if (harmful)
         message = xasprintf("double fetch: '%s' reads user memory (%s) that was already read for %s; the value "
                             "can change in between and this read feeds %s: %s",
-                            what, location, use_words(first->uses),
-                            loop_bound ? "a loop bound" : use_words(later_uses), suggestion);
+                            what, location, double_fetch_use_words(first->uses),
+                            loop_bound ? "a loop bound" : double_fetch_use_words(later_uses), suggestion);
     else
         message = xasprintf("'%s' reads user memory (%s) a second time; another thread can change it in "
                             "between, so the two reads may disagree: %s",
@@ -285,7 +281,7 @@ static void check_later_fetch(struct rule_context *context, unsigned index)
     const struct um_access *first = NULL, *checking = NULL;
     for (unsigned i = 0; i < memory->access_count; i++) {
         const struct um_access *earlier = &memory->accesses[i];
-        if (earlier == later || !is_fetch(earlier) || earlier->function != later->function ||
+        if (earlier == later || !double_fetch_is_fetch(earlier) || earlier->function != later->function ||
             earlier->root != later->root || earlier->node->file != later->node->file ||
             earlier->node->offset >= later->node->offset || earlier->node == later->node)
             continue;
@@ -295,11 +291,11 @@ static void check_later_fetch(struct rule_context *context, unsigned index)
         if (later->node->offset <= earlier->node->offset && earlier->node->end_offset <= later->node->end_offset)
             continue;
         if (!um_paths_overlap(earlier->path, later->path) || disjoint_bits(earlier, later) ||
-            mutually_exclusive(earlier->node, later->node))
+            double_fetch_mutually_exclusive(earlier->node, later->node))
             continue;
         if (!first)
             first = earlier;
-        if (!checking && (earlier->uses & CHECKING_FIRST))
+        if (!checking && (earlier->uses & DOUBLE_FETCH_CHECKING_FIRST))
             checking = earlier;
     }
     if (!first)
@@ -318,155 +314,13 @@ static void check_later_fetch(struct rule_context *context, unsigned index)
             return;
         later_uses |= uses;
     }
-    bool loop_bound = in_loop_condition(later->node) && !(later_uses & HARMFUL_LATER);
-    bool harmful = checking && ((later_uses & HARMFUL_LATER) || loop_bound);
+    bool loop_bound = double_fetch_in_loop_condition(later->node) && !(later_uses & DOUBLE_FETCH_HARMFUL_LATER);
+    bool harmful = checking && ((later_uses & DOUBLE_FETCH_HARMFUL_LATER) || loop_bound);
     /* Without a known use on both sides (two bulk copies of one buffer into
      * different places) there is no check to contradict: stay quiet. */
     if (!harmful && (!first->uses || !later_uses))
         return;
     report(context, checking && harmful ? checking : first, later, harmful, later_uses, loop_bound);
-}
-
-/* ---- across calls ------------------------------------------------------------
- * A helper defined in the same translation unit re-reads what its caller
- * checked: the caller reads In->Length for a check, then calls Helper(In),
- * whose first read of Param->Length feeds a copy length. The call is the
- * second fetch. Reported only in that harmful shape, one call deep (the
- * helper's own reads, not its callees'), and without a fix: the checked
- * value or a capture has to be handed to the helper, which changes its
- * signature. */
-
-/* The caller-relative path of a helper's read: the argument's designator
- * inside its root ("", ".Hdr") joined with the read's path ("*",
- * "->Length"); NULL for shapes not composed here (elements, offsets). */
-static char *compose_path(const char *prefix, const char *path)
-{
-    if (!*prefix)
-        return xstrdup(path);
-    if (prefix[0] != '.' || strpbrk(prefix, "[@"))
-        return NULL;
-    if (strcmp(path, "*") == 0)
-        return xasprintf("->%s", prefix + 1);
-    if (strncmp(path, "->", 2) == 0)
-        return xasprintf("->%s.%s", prefix + 1, path + 2);
-    return NULL;
-}
-
-/* The helper's first read through parameter root `root`, when that read is
- * harmful (a size, index, pointer or loop bound); NULL otherwise. A helper
- * that checks before it uses has its own UM1003 if it reads twice. */
-static const struct um_access *harmful_first_read(const struct user_memory *memory, unsigned root)
-{
-    for (unsigned i = 0; i < memory->access_count; i++) {
-        const struct um_access *access = &memory->accesses[i];
-        if (access->root != root || !is_fetch(access))
-            continue;
-        bool earlier_read = false;
-        for (unsigned j = 0; j < memory->access_count && !earlier_read; j++) {
-            const struct um_access *other = &memory->accesses[j];
-            earlier_read = other != access && other->root == root && is_fetch(other) &&
-                           other->node->file == access->node->file && other->node->offset < access->node->offset &&
-                           um_paths_overlap(other->path, access->path);
-        }
-        if (!earlier_read && ((access->uses & HARMFUL_LATER) || in_loop_condition(access->node)))
-            return access;
-    }
-    return NULL;
-}
-
-struct helper_call_scan {
-    struct rule_context *context;
-    const struct fact_function *caller;
-    const struct fact_function *helper;
-    unsigned parameter;                    /* index of the parameter the root is */
-    const struct um_access *helper_read;
-};
-
-static void report_helper_read(struct rule_context *context, const struct fact_node *call,
-                               const struct um_access *checked, const struct um_access *helper_read,
-                               const char *helper, const char *location)
-{
-    bool loop_bound = !(helper_read->uses & HARMFUL_LATER);
-    char *message = xasprintf("double fetch across a call: %s reads user memory (%s) again, for %s, after this "
-                              "function read it for %s; the value can change in between: read it once here and "
-                              "pass the checked value (or a kernel copy) to %s",
-                              helper, location, loop_bound ? "a loop bound" : use_words(helper_read->uses),
-                              use_words(checked->uses), helper);
-    struct finding *finding = rule_report(context, call, SEVERITY_ERROR, message);
-    rule_note(context, finding, checked->node, "first fetched here");
-    char *note = xasprintf("%s reads it again here", helper);
-    rule_note(context, finding, helper_read->node, note);
-    free(note);
-    free(message);
-}
-
-static void visit_helper_call(const struct fact_node *node, void *data)
-{
-    struct helper_call_scan *scan = data;
-    if (node->kind != NODE_CALL || !node->name || strcmp(node->name, scan->helper->name) != 0)
-        return;
-    const struct user_memory *memory = scan->context->user_memory;
-    const struct fact_node *argument = fact_call_arg(node, scan->parameter);
-    unsigned root;
-    const char *prefix;
-    if (!argument || !um_user_pointer(memory, scan->caller, argument, &root, &prefix))
-        return;
-    char *path = compose_path(prefix, scan->helper_read->path);
-    if (!path)
-        return;
-    const struct um_access *checked = NULL;
-    for (unsigned i = 0; i < memory->access_count && !checked; i++) {
-        const struct um_access *earlier = &memory->accesses[i];
-        if (earlier->function == scan->caller && earlier->root == root && is_fetch(earlier) &&
-            (earlier->uses & CHECKING_FIRST) && earlier->node->file == node->file &&
-            earlier->node->end_offset <= node->offset && um_paths_overlap(earlier->path, path) &&
-            !mutually_exclusive(earlier->node, node))
-            checked = earlier;
-    }
-    if (checked) {
-        /* Named as the caller wrote what it checked: "Request->Length" for a
-         * dereference or for ReadULongFromUser(&Request->Length). */
-        const struct fact_node *pointer = fact_strip(checked->pointer);
-        char *location;
-        if (checked->kind == UM_ACCESS_DEREF && checked->node->text)
-            location = xstrdup(checked->node->text);
-        else if (pointer && pointer->text && pointer->text[0] == '&')
-            location = xstrdup(pointer->text + 1);
-        else if (strcmp(path, "*") == 0)
-            location = xasprintf("*%s", memory->roots[root].name);
-        else
-            location = xasprintf("%s%s", memory->roots[root].name, path);
-        report_helper_read(scan->context, node, checked, scan->helper_read, scan->helper->name, location);
-        free(location);
-    }
-    free(path);
-}
-
-static void check_helper_reads(struct rule_context *context)
-{
-    const struct user_memory *memory = context->user_memory;
-    const struct facts *facts = context->facts;
-    for (unsigned r = 0; r < memory->root_count; r++) {
-        const struct um_root *root = &memory->roots[r];
-        /* A parameter root, whatever made it one (a caller's argument, or the
-         * helper's own probe or accessor call on it). */
-        if (root->kernel_only || !root->declaration || !root->function || !root->function->name)
-            continue;
-        unsigned parameter = root->function->param_count;
-        for (unsigned i = 0; i < root->function->param_count; i++)
-            if (root->function->params[i] == root->declaration)
-                parameter = i;
-        const struct um_access *helper_read = parameter < root->function->param_count
-                                                  ? harmful_first_read(memory, r) : NULL;
-        if (!helper_read)
-            continue;
-        struct helper_call_scan scan = {context, NULL, root->function, parameter, helper_read};
-        for (unsigned f = 0; f < facts->function_count; f++) {
-            scan.caller = facts->functions[f];
-            if (scan.caller != root->function && scan.caller->body)
-                fact_walk(scan.caller->body, visit_helper_call, &scan);
-        }
-    }
 }
 
 void rule_double_fetch(struct rule_context *context)
@@ -475,7 +329,7 @@ void rule_double_fetch(struct rule_context *context)
     if (!memory)
         return;
     for (unsigned i = 0; i < memory->access_count; i++)
-        if (is_fetch(&memory->accesses[i]))
+        if (double_fetch_is_fetch(&memory->accesses[i]))
             check_later_fetch(context, i);
-    check_helper_reads(context);
+    double_fetch_across_calls(context);
 }
