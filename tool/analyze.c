@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "content_hash.h"
 #include "facts_extract.h"
 #include "fingerprint.h"
+#include "monotonic_clock.h"
 #include "rules/registry.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -26,13 +26,6 @@ static int looks_binary(const char *path)
     size_t length = fread(buffer, 1, sizeof buffer, file);
     fclose(file);
     return memchr(buffer, '\0', length) != NULL;
-}
-
-static double now_seconds(void)
-{
-    struct timespec time;
-    clock_gettime(CLOCK_MONOTONIC, &time);
-    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
 }
 
 /* How every file is parsed (the analysis and --fix's re-parse alike). */
@@ -220,7 +213,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
         return;
     }
     CXTranslationUnit unit = NULL;
-    double started = now_seconds();
+    double started = monotonic_seconds();
     enum CXErrorCode status = parse(index, path, arguments, extras, &unit);
     if (status != CXError_Success || !unit) {
         result->error = xasprintf("%s: libclang could not parse the file (error %d)", path, (int)status);
@@ -228,7 +221,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     }
     report_parse_errors(unit, path, enabled, result);
     result->parse_error_count = count_parse_errors(unit);
-    double parsed = now_seconds();
+    double parsed = monotonic_seconds();
     struct facts facts;
     facts_init(&facts, path);
     facts_extract(unit, path, extras && extras->used_pch ? extras->pch_record_names : NULL, &facts);
@@ -238,7 +231,7 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
         extras->cacheable = !has_preprocessor_error(unit);
     clang_disposeTranslationUnit(unit);
     record_parsed_files(&facts, result);
-    double extracted = now_seconds();
+    double extracted = monotonic_seconds();
     struct user_memory *user_memory = user_memory_build(&facts, config);
     rules_run(&facts, user_memory, enabled, &result->findings);
     if (settings->inline_suppressions)
@@ -250,6 +243,6 @@ void analyze_file_extra(CXIndex index, const char *path, const struct string_lis
     if (extras) {
         extras->parse_seconds = parsed - started;
         extras->facts_seconds = extracted - parsed;
-        extras->rules_seconds = now_seconds() - extracted;
+        extras->rules_seconds = monotonic_seconds() - extracted;
     }
 }

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "hash128.h"
+#include "monotonic_clock.h"
 #include "strbuf.h"
 #include "version.h"
 
@@ -595,20 +595,13 @@ struct pch_plan *pch_store_plan(struct pch_store *store, struct pch_request *req
     return plan;
 }
 
-static double seconds_now(void)
-{
-    struct timespec time;
-    clock_gettime(CLOCK_MONOTONIC, &time);
-    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
-}
-
 bool pch_plan_build_one(struct pch_plan *plan)
 {
     size_t at = atomic_fetch_add(&plan->next, 1);
     if (at >= plan->count)
         return false;
     struct header_job *job = &plan->jobs[at];
-    double start = seconds_now();
+    double start = monotonic_seconds();
     /* Saving a header registers LLVM's signal handlers on first use, and
      * with them an alternate signal stack for the calling thread; put the
      * thread's own back (AddressSanitizer frees the stack a thread ends
@@ -624,7 +617,7 @@ bool pch_plan_build_one(struct pch_plan *plan)
     pthread_mutex_lock(&plan->lock);
     job->result = result;
     job->finished = true;
-    plan->build_seconds += seconds_now() - start;
+    plan->build_seconds += monotonic_seconds() - start;
     pthread_cond_broadcast(&plan->finished);
     pthread_mutex_unlock(&plan->lock);
     return true;

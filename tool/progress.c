@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "monotonic_clock.h"
+
 /* Fewer files than this finish before a progress line is worth reading. */
 enum { PROGRESS_MIN_FILES = 8 };
 
@@ -20,13 +22,6 @@ struct progress {
     double started;
     pthread_t thread;
 };
-
-static double now_seconds(void)
-{
-    struct timespec time;
-    clock_gettime(CLOCK_MONOTONIC, &time);
-    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
-}
 
 bool progress_wanted(bool quiet, size_t files)
 {
@@ -50,7 +45,7 @@ static void format_duration(char *buffer, size_t size, double seconds)
 static void draw(struct progress *progress)
 {
     size_t done = atomic_load(&progress->done);
-    double elapsed = now_seconds() - progress->started;
+    double elapsed = monotonic_seconds() - progress->started;
     double rate = elapsed > 0 ? (double)done / elapsed : 0;
     char left[32] = "?";
     if (rate > 0)
@@ -81,7 +76,7 @@ struct progress *progress_start(FILE *out, size_t total)
     progress->total = total;
     atomic_init(&progress->done, 0);
     atomic_init(&progress->stop, false);
-    progress->started = now_seconds();
+    progress->started = monotonic_seconds();
     if (pthread_create(&progress->thread, NULL, draw_loop, progress) != 0) {
         free(progress);
         return NULL;

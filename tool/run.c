@@ -18,11 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cache.h"
 #include "file_digest.h"
 #include "include_prefix.h"
+#include "monotonic_clock.h"
 #include "pch.h"
 #include "progress.h"
 #include "strbuf.h"
@@ -139,13 +139,6 @@ static void parse_one(struct pool *pool, void *state, size_t file_index)
 
 /* ---- the pool ------------------------------------------------------------------ */
 
-static double now_seconds(void)
-{
-    struct timespec time;
-    clock_gettime(CLOCK_MONOTONIC, &time);
-    return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
-}
-
 static void *worker_main(void *data)
 {
     struct worker *worker = data;
@@ -158,12 +151,12 @@ static void *worker_main(void *data)
         size_t slot = atomic_fetch_add(&pool->next, 1);
         if (slot >= pool->order_count)
             break;
-        double start = statistics ? now_seconds() : 0;
+        double start = statistics ? monotonic_seconds() : 0;
         pool->work(pool, worker, pool->order[slot]);
         progress_advance(pool->progress);
         if (statistics) {
             statistics->files++;
-            statistics->seconds += now_seconds() - start;
+            statistics->seconds += monotonic_seconds() - start;
         }
     }
     return NULL;
@@ -335,9 +328,9 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
             requests[i].cplusplus = is_cplusplus(discovery->files[file].path);
             requests[i].prefix = &pool.tasks[file].prefix;
         }
-        double plan_start = now_seconds();
+        double plan_start = monotonic_seconds();
         pool.pch_plan = pch_store_plan(pch_store, requests, misses);
-        plan_seconds = now_seconds() - plan_start;
+        plan_seconds = monotonic_seconds() - plan_start;
         for (size_t i = 0; i < misses; i++)
             pool.pch_requests[pool.order[i]] = requests[i];
         free(requests);
@@ -346,7 +339,7 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
 
     pool.work = parse_one;
     pool.statistics = measure ? xcalloc(jobs, sizeof *pool.statistics) : NULL;
-    double start = now_seconds();
+    double start = monotonic_seconds();
     pool.progress = reuse && reuse->show_progress && misses > 0 ? progress_start(stderr, misses) : NULL;
     run_pass(&pool, jobs, true);
     progress_finish(pool.progress);
@@ -354,7 +347,7 @@ void run_analysis_reusing(const struct discovery *discovery, struct compile_flag
     if (measure) {
         size_t built = 0, reused = 0;
         pch_store_counts(pch_store, &built, &reused);
-        print_statistics(&pool, from_cache, misses, jobs, now_seconds() - start);
+        print_statistics(&pool, from_cache, misses, jobs, monotonic_seconds() - start);
         fprintf(stderr,
                 "umalint: stats: precompiled headers: %zu built, %zu reused; %.2f s planning, %.2f s building "
                 "(summed over workers, in the parse pass)\n",
